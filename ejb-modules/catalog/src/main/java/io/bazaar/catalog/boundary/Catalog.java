@@ -1,0 +1,150 @@
+package io.bazaar.catalog.boundary;
+
+import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
+import io.bazaar.catalog.boundary.CatalogViews.CategoryView;
+import io.bazaar.catalog.boundary.CatalogViews.PricedSku;
+import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
+import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
+import io.bazaar.catalog.boundary.CatalogViews.VariantView;
+import io.bazaar.catalog.entity.Category;
+import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.Variant;
+import io.bazaar.inventory.boundary.Stock;
+import io.bazaar.persistence.Page;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reading the catalog: categories, product lists and details, and prices for carts and checkout. */
+@Stateless
+public class Catalog {
+
+  @PersistenceContext(unitName = "catalog")
+  EntityManager em;
+
+  @Inject Stock stock;
+
+  public List<CategoryView> categories() {
+    Map<Long, Long> counts =
+        em
+            .createQuery(
+                "select p.category.id, count(p) from Product p where p.status = :active"
+                    + " group by p.category.id",
+                Object[].class)
+            .setParameter("active", Product.Status.ACTIVE)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    return em
+        .createQuery(
+            "select c from Category c left join fetch c.parent order by c.position, c.name",
+            Category.class)
+        .getResultList()
+        .stream()
+        .map(
+            c ->
+                new CategoryView(
+                    c.slug(),
+                    c.name(),
+                    c.parent() == null ? null : c.parent().slug(),
+                    counts.getOrDefault(c.id(), 0L)))
+        .toList();
+  }
+
+  /** Active products, optionally of one category, newest first. */
+  public Page<ProductSummary> products(String categorySlug, int page, int size) {
+    Page.requireValid(page, size);
+    String filter = categorySlug == null ? "" : " and p.category.slug = :category";
+    var count =
+        em.createQuery(
+            "select count(p) from Product p where p.status = :active" + filter, Long.class);
+    var ids =
+        em.createQuery(
+            "select p.id from Product p where p.status = :active"
+                + filter
+                + " order by p.createdAt desc, p.id desc",
+            Long.class);
+    count.setParameter("active", Product.Status.ACTIVE);
+    ids.setParameter("active", Product.Status.ACTIVE);
+    if (categorySlug != null) {
+      count.setParameter("category", categorySlug);
+      ids.setParameter("category", categorySlug);
+    }
+    long total = count.getSingleResult();
+    List<Long> pageIds =
+        ids.setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultList();
+    if (pageIds.isEmpty()) {
+      return new Page<>(List.of(), page, size, total);
+    }
+    Map<Long, Product> loaded =
+        em
+            .createQuery(
+                "select distinct p from Product p join fetch p.category left join fetch p.variants"
+                    + " where p.id in :ids",
+                Product.class)
+            .setParameter("ids", pageIds)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(Product::id, Function.identity()));
+    return new Page<>(
+        pageIds.stream().map(loaded::get).map(ProductSummary::of).toList(), page, size, total);
+  }
+
+  public boolean categoryExists(String slug) {
+    return !em.createQuery("select c.id from Category c where c.slug = :slug", Long.class)
+        .setParameter("slug", slug)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** A product's detail with live availability; drafts and archived products are not shown. */
+  public Optional<ProductDetail> product(String slug) {
+    return em
+        .createQuery(
+            "select p from Product p left join fetch p.variants where p.slug = :slug", Product.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .filter(Product::isPurchasable)
+        .findFirst()
+        .map(this::detailOf);
+  }
+
+  private ProductDetail detailOf(Product product) {
+    Map<String, Integer> available =
+        stock.available(product.variants().stream().map(Variant::sku).toList());
+    return new ProductDetail(
+        product.slug(),
+        product.name(),
+        product.brand(),
+        product.description(),
+        product.status().name(),
+        product.category().path().stream().map(CategoryRef::of).toList(),
+        product.variants().stream()
+            .map(
+                v ->
+                    new VariantView(
+                        v.sku(), v.label(), v.price(), v.attributes(), available.get(v.sku())))
+            .toList());
+  }
+
+  /** Current prices of the given SKUs; unknown SKUs are simply absent from the answer. */
+  public Map<String, PricedSku> priced(Collection<String> skus) {
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    return em
+        .createQuery(
+            "select v from Variant v join fetch v.product where v.sku in :skus", Variant.class)
+        .setParameter("skus", skus)
+        .getResultList()
+        .stream()
+        .collect(Collectors.toMap(Variant::sku, PricedSku::of));
+  }
+}

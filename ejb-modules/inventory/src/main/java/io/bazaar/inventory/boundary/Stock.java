@@ -1,0 +1,135 @@
+package io.bazaar.inventory.boundary;
+
+import io.bazaar.inventory.entity.StockLevel;
+import io.bazaar.inventory.entity.StockMovement;
+import io.bazaar.inventory.entity.Warehouse;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Stock on hand across warehouses. Taking stock for an order joins the caller's transaction: the rows
+ * stay locked until that transaction ends, so concurrent checkouts of the same SKU queue up and none can
+ * take units another has taken. Rows are always locked in (sku, warehouse) order, so two checkouts that
+ * share SKUs cannot deadlock.
+ */
+@Stateless
+public class Stock {
+
+  @PersistenceContext(unitName = "inventory")
+  EntityManager em;
+
+  public record Allocation(String sku, String warehouseCode, int quantity) {}
+
+  /** Units available per SKU over all warehouses; SKUs without stock rows answer 0. */
+  public Map<String, Integer> available(Collection<String> skus) {
+    Map<String, Integer> available = new HashMap<>();
+    skus.forEach(sku -> available.put(sku, 0));
+    if (skus.isEmpty()) {
+      return available;
+    }
+    em.createQuery(
+            "select s.key.sku, sum(s.onHand) from StockLevel s where s.key.sku in :skus group by s.key.sku",
+            Object[].class)
+        .setParameter("skus", skus)
+        .getResultList()
+        .forEach(row -> available.put((String) row[0], ((Number) row[1]).intValue()));
+    return available;
+  }
+
+  /**
+   * Takes the wanted units of every SKU for one order, from the highest-priority warehouses first, or
+   * takes nothing and throws {@link OutOfStock} naming every short line.
+   */
+  public List<Allocation> takeForOrder(String orderNumber, Map<String, Integer> wanted) {
+    SortedMap<String, Integer> bySku = new TreeMap<>(wanted);
+    Map<String, Integer> priorities =
+        em.createQuery("select w from Warehouse w", Warehouse.class).getResultList().stream()
+            .collect(Collectors.toMap(Warehouse::code, Warehouse::priority));
+    List<StockLevel> locked =
+        em.createQuery(
+                "select s from StockLevel s where s.key.sku in :skus"
+                    + " order by s.key.sku, s.key.warehouseCode",
+                StockLevel.class)
+            .setParameter("skus", bySku.keySet())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    Map<String, List<StockLevel>> levelsBySku =
+        locked.stream().collect(Collectors.groupingBy(StockLevel::sku));
+
+    List<OutOfStock.Shortage> shortages = new ArrayList<>();
+    bySku.forEach(
+        (sku, quantity) -> {
+          int onHand =
+              levelsBySku.getOrDefault(sku, List.of()).stream().mapToInt(StockLevel::onHand).sum();
+          if (onHand < quantity) {
+            shortages.add(new OutOfStock.Shortage(sku, quantity, onHand));
+          }
+        });
+    if (!shortages.isEmpty()) {
+      throw new OutOfStock(shortages);
+    }
+
+    Function<StockLevel, Integer> priority =
+        level -> priorities.getOrDefault(level.warehouseCode(), Integer.MAX_VALUE);
+    List<Allocation> allocations = new ArrayList<>();
+    bySku.forEach(
+        (sku, quantity) -> {
+          int stillWanted = quantity;
+          List<StockLevel> levels = new ArrayList<>(levelsBySku.get(sku));
+          levels.sort(Comparator.comparing(priority).thenComparing(StockLevel::warehouseCode));
+          for (StockLevel level : levels) {
+            if (stillWanted == 0) {
+              break;
+            }
+            int taken = level.takeUpTo(stillWanted);
+            if (taken > 0) {
+              stillWanted -= taken;
+              em.persist(StockMovement.sale(level, taken, orderNumber));
+              allocations.add(new Allocation(sku, level.warehouseCode(), taken));
+            }
+          }
+        });
+    return allocations;
+  }
+
+  /** Books units into a warehouse, creating the stock row on first receipt. */
+  public StockLevel receive(String sku, String warehouseCode, int units, String reference) {
+    if (em.find(Warehouse.class, warehouseCode) == null) {
+      throw new IllegalArgumentException("unknown warehouse " + warehouseCode);
+    }
+    StockLevel level =
+        em.find(
+            StockLevel.class,
+            new StockLevel.Key(sku, warehouseCode),
+            LockModeType.PESSIMISTIC_WRITE);
+    if (level == null) {
+      level = new StockLevel(sku, warehouseCode, 0);
+      em.persist(level);
+    }
+    level.receive(units);
+    em.persist(StockMovement.receipt(level, units, reference));
+    return level;
+  }
+
+  public Warehouse defineWarehouse(String code, String name, int priority) {
+    Warehouse existing = em.find(Warehouse.class, code);
+    if (existing != null) {
+      return existing;
+    }
+    Warehouse warehouse = new Warehouse(code, name, priority);
+    em.persist(warehouse);
+    return warehouse;
+  }
+}

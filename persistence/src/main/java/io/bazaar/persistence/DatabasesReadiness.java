@@ -1,0 +1,53 @@
+package io.bazaar.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only when each of the three resource managers of checkout answers a round trip. */
+@Readiness
+@ApplicationScoped
+public class DatabasesReadiness implements HealthCheck {
+
+  private static final int TIMEOUT_SECONDS = 2;
+
+  @Resource(lookup = "jdbc/orders")
+  DataSource orders;
+
+  @Resource(lookup = "jdbc/inventory")
+  DataSource inventory;
+
+  @Resource(lookup = "jdbc/payments")
+  DataSource payments;
+
+  @Override
+  public HealthCheckResponse call() {
+    Map<String, DataSource> databases = new LinkedHashMap<>();
+    databases.put("orders", orders);
+    databases.put("inventory", inventory);
+    databases.put("payments", payments);
+    var response = HealthCheckResponse.named("databases").up();
+    for (var database : databases.entrySet()) {
+      String state = probe(database.getValue());
+      response.withData(database.getKey(), state);
+      if (!"UP".equals(state)) {
+        response.down();
+      }
+    }
+    return response.build();
+  }
+
+  private static String probe(DataSource database) {
+    try (Connection connection = database.getConnection()) {
+      return connection.isValid(TIMEOUT_SECONDS) ? "UP" : "DOWN: no answer";
+    } catch (Exception unreachable) {
+      return "DOWN: " + unreachable.getMessage();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.bazaar.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings every context's schema to the current version before anything else touches it. Each bounded
+ * context owns one schema with its own migration history ({@code db/migration/<schema>}), so contexts can
+ * later move to their own database without untangling a shared history. Flyway takes a PostgreSQL advisory
+ * lock per schema, so cluster members starting together migrate once and the others wait.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrations {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+  @Resource(lookup = "jdbc/orders")
+  DataSource orders;
+
+  @Resource(lookup = "jdbc/inventory")
+  DataSource inventory;
+
+  @Resource(lookup = "jdbc/payments")
+  DataSource payments;
+
+  record ContextSchema(String schema, DataSource database) {}
+
+  @PostConstruct
+  void migrate() {
+    for (ContextSchema context : contexts()) {
+      var result =
+          Flyway.configure(SchemaMigrations.class.getClassLoader())
+              .dataSource(context.database())
+              .schemas(context.schema())
+              .defaultSchema(context.schema())
+              .createSchemas(true)
+              .locations("classpath:db/migration/" + context.schema())
+              .load()
+              .migrate();
+      LOG.info(
+          () ->
+              "schema "
+                  + context.schema()
+                  + ": "
+                  + result.migrationsExecuted
+                  + " migration(s) applied, now at version "
+                  + result.targetSchemaVersion);
+    }
+  }
+
+  private List<ContextSchema> contexts() {
+    return List.of(
+        new ContextSchema("catalog", inventory),
+        new ContextSchema("inventory", inventory),
+        new ContextSchema("cart", orders),
+        new ContextSchema("customer", orders),
+        new ContextSchema("ordering", orders),
+        new ContextSchema("payment", payments));
+  }
+}

@@ -1,0 +1,129 @@
+package io.bazaar.storefront.api;
+
+import io.bazaar.cart.boundary.CartNotFound;
+import io.bazaar.cart.boundary.UnknownProduct;
+import io.bazaar.inventory.boundary.OutOfStock;
+import io.bazaar.ordering.boundary.IdempotencyKeyReused;
+import io.bazaar.ordering.boundary.MissingIdempotencyKey;
+import io.bazaar.ordering.boundary.OrderNotFound;
+import io.bazaar.payment.boundary.PaymentDeclined;
+import io.bazaar.payment.boundary.PaymentProviderUnavailable;
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into a problem document with the status a client can act on: 4xx for what the
+ * client can fix, 409 for conflicts with the shop's state, 5xx only for the shop's own faults (logged,
+ * with no internals in the answer).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof WebApplicationException web) {
+      int status = web.getResponse().getStatus();
+      if (isUnreadableBody(web)) {
+        return Problems.response(400, "malformed-request", "Malformed request body", bodyDetail(web));
+      }
+      return Problems.response(
+          status,
+          "http-" + status,
+          web.getResponse().getStatusInfo().getReasonPhrase(),
+          web.getMessage());
+    }
+    if (cause instanceof JsonbException unreadable) {
+      return Problems.response(400, "malformed-request", "Malformed request body", unreadable.getMessage());
+    }
+    if (cause instanceof InvalidRequest invalid) {
+      return Problems.response(400, "invalid-request", "Invalid request", invalid.getMessage());
+    }
+    if (cause instanceof MissingIdempotencyKey missing) {
+      return Problems.response(400, "idempotency-key-missing", "Idempotency-Key required", missing.getMessage());
+    }
+    if (cause instanceof CartNotFound || cause instanceof OrderNotFound) {
+      return Problems.response(404, "not-found", "Not found", cause.getMessage());
+    }
+    if (cause instanceof UnknownProduct unknown) {
+      return Problems.response(
+          422,
+          Problems.problem(422, "unknown-product", "Unknown product", unknown.getMessage())
+              .add("sku", unknown.sku()));
+    }
+    if (cause instanceof OutOfStock outOfStock) {
+      JsonArrayBuilder lines = Json.createArrayBuilder();
+      outOfStock
+          .shortages()
+          .forEach(
+              s ->
+                  lines.add(
+                      Json.createObjectBuilder()
+                          .add("sku", s.sku())
+                          .add("requested", s.requested())
+                          .add("available", s.available())));
+      return Problems.response(
+          409,
+          Problems.problem(409, "out-of-stock", "Out of stock", outOfStock.getMessage())
+              .add("lines", lines));
+    }
+    if (cause instanceof IdempotencyKeyReused reused) {
+      return Problems.response(422, "idempotency-key-reused", "Idempotency-Key reused", reused.getMessage());
+    }
+    if (cause instanceof PaymentDeclined declined) {
+      return Problems.response(402, "payment-declined", "Payment declined", declined.getMessage());
+    }
+    if (cause instanceof PaymentProviderUnavailable unavailable) {
+      Response problem =
+          Problems.response(503, "payment-unavailable", "Payment provider unavailable", unavailable.getMessage());
+      return Response.fromResponse(problem).header("Retry-After", "5").build();
+    }
+    if (cause instanceof OptimisticLockException) {
+      return Problems.response(409, "concurrent-change", "Changed concurrently", "retry the request");
+    }
+    if (cause instanceof IllegalArgumentException invalid) {
+      return Problems.response(422, "invalid-input", "Invalid input", invalid.getMessage());
+    }
+    if (cause instanceof IllegalStateException conflict) {
+      return Problems.response(409, "conflict", "Conflict", conflict.getMessage());
+    }
+    LOG.log(Level.SEVERE, "unexpected failure", failure);
+    return Problems.response(500, "internal-error", "Internal error", "the shop failed; it has been logged");
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static boolean isUnreadableBody(WebApplicationException web) {
+    for (Throwable cause = web.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonbException || cause instanceof jakarta.json.JsonException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String bodyDetail(WebApplicationException web) {
+    Throwable root = web;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

@@ -1,0 +1,52 @@
+package io.bazaar.storefront.catalog;
+
+import io.bazaar.catalog.boundary.Catalog;
+import io.bazaar.catalog.boundary.CatalogViews.CategoryView;
+import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
+import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
+import io.bazaar.persistence.Page;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+  @Inject Catalog catalog;
+
+  @GET
+  @Path("categories")
+  @Operation(summary = "The category tree with the number of products in each category")
+  public List<CategoryView> categories() {
+    return catalog.categories();
+  }
+
+  @GET
+  @Path("products")
+  @Operation(summary = "Products for sale, optionally of one category, newest first, paginated")
+  public Page<ProductSummary> products(
+      @QueryParam("category") String category,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("20") int size) {
+    if (category != null && !catalog.categoryExists(category)) {
+      throw new NotFoundException("no category " + category);
+    }
+    return catalog.products(category, page, size);
+  }
+
+  @GET
+  @Path("products/{slug}")
+  @Operation(summary = "A product with its variants, prices and availability")
+  public ProductDetail product(@PathParam("slug") String slug) {
+    return catalog.product(slug).orElseThrow(() -> new NotFoundException("no product " + slug));
+  }
+}

@@ -3,6 +3,7 @@ package io.bazaar.persistence;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbNumberFormat;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
@@ -100,10 +101,12 @@ public class Money implements Serializable, Comparable<Money> {
     return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currencyOf(currency));
   }
 
+  @JsonbTransient
   public boolean isNegative() {
     return amount.signum() < 0;
   }
 
+  @JsonbTransient
   public boolean isZero() {
     return amount.signum() == 0;
   }

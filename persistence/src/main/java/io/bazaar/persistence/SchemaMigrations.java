@@ -4,8 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,10 +16,13 @@ import org.flywaydb.core.Flyway;
  * context owns one schema with its own migration history ({@code db/migration/<schema>}), so contexts can
  * later move to their own database without untangling a shared history. Flyway takes a PostgreSQL advisory
  * lock per schema, so cluster members starting together migrate once and the others wait.
+ *
+ * <p>Bean-managed: Flyway commits each migration itself, which an XA connection allows only outside a
+ * JTA transaction.
  */
 @Startup
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrations {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());

@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -44,8 +45,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           web.getResponse().getStatusInfo().getReasonPhrase(),
           web.getMessage());
     }
-    if (cause instanceof JsonbException unreadable) {
-      return Problems.response(400, "malformed-request", "Malformed request body", unreadable.getMessage());
+    if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+      // The request body could not be read as the JSON the resource expects.
+      return Problems.response(400, "malformed-request", "Malformed request body", rootMessage(cause));
     }
     if (cause instanceof InvalidRequest invalid) {
       return Problems.response(400, "invalid-request", "Invalid request", invalid.getMessage());
@@ -120,7 +122,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private static String bodyDetail(WebApplicationException web) {
-    Throwable root = web;
+    return rootMessage(web);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
     }

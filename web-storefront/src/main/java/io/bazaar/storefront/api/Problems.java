@@ -26,7 +26,22 @@ public final class Problems {
   }
 
   public static Response response(int status, JsonObjectBuilder problem) {
-    return Response.status(status).type(PROBLEM_JSON).entity(problem.build().toString()).build();
+    return Response.status(status, reasonPhrase(status))
+        .type(PROBLEM_JSON)
+        .entity(problem.build().toString())
+        .build();
+  }
+
+  /** Reason phrases JAX-RS does not know (it would answer "CUSTOM"). */
+  private static String reasonPhrase(int status) {
+    return switch (status) {
+      case 402 -> "Payment Required";
+      case 422 -> "Unprocessable Content";
+      default -> {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        yield known == null ? "Error" : known.getReasonPhrase();
+      }
+    };
   }
 
   public static Response response(int status, String type, String title, String detail) {

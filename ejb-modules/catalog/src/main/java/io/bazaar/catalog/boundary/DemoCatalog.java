@@ -101,7 +101,10 @@ public class DemoCatalog {
         product.addVariant(
             sku, label.isEmpty() ? "Standard" : label, Money.of(item.price(), currency), attributes);
         stock.receive(sku, MAIN_WAREHOUSE, 5 + (seed * 7 + variant * 3) % 20, "demo-catalog");
-        stock.receive(sku, NORTH_WAREHOUSE, (seed + variant) % 6, "demo-catalog");
+        int northUnits = (seed + variant) % 6;
+        if (northUnits > 0) {
+          stock.receive(sku, NORTH_WAREHOUSE, northUnits, "demo-catalog");
+        }
       }
     }
     product.activate();

@@ -9,6 +9,7 @@ import io.bazaar.ordering.boundary.OrderNotFound;
 import io.bazaar.payment.boundary.PaymentDeclined;
 import io.bazaar.payment.boundary.PaymentProviderUnavailable;
 import jakarta.ejb.EJBException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
@@ -89,6 +90,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof PaymentProviderUnavailable unavailable) {
       Response problem =
           Problems.response(503, "payment-unavailable", "Payment provider unavailable", unavailable.getMessage());
+      return Response.fromResponse(problem).header("Retry-After", "5").build();
+    }
+    if (cause instanceof JMSRuntimeException brokerDown) {
+      LOG.log(Level.WARNING, "the message broker failed; the checkout was rolled back", brokerDown);
+      Response problem =
+          Problems.response(
+              503, "temporarily-unavailable", "Temporarily unavailable", "nothing was stored; retry shortly");
       return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
     if (cause instanceof OptimisticLockException) {

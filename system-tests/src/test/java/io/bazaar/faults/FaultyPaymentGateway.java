@@ -1,0 +1,43 @@
+package io.bazaar.faults;
+
+import io.bazaar.payment.control.PaymentGateway;
+import io.bazaar.persistence.Money;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.TransactionManager;
+
+/**
+ * The authorization comes before the stock, payment and message branches join the transaction, so a
+ * branch enlisted here is committed before them: halting in its commit leaves them prepared, with the
+ * commit decision already in the transaction log.
+ */
+@Decorator
+@Priority(Interceptor.Priority.APPLICATION)
+public abstract class FaultyPaymentGateway implements PaymentGateway {
+
+  @Inject @Delegate @Any PaymentGateway delegate;
+
+  @Resource(lookup = "java:appserver/TransactionManager")
+  TransactionManager transactions;
+
+  @Override
+  public Authorization authorize(
+      Money amount, String paymentToken, String reference, String idempotencyKey) {
+    Authorization authorization = delegate.authorize(amount, paymentToken, reference, idempotencyKey);
+    if (Faults.CRASH_IN_COMMIT_TOKEN.equals(paymentToken)) {
+      try {
+        transactions
+            .getTransaction()
+            .enlistResource(new HaltingXAResource(HaltingXAResource.Phase.COMMIT));
+      } catch (Exception notEnlisted) {
+        throw new InjectedFault("could not enlist the halting branch: " + notEnlisted);
+      }
+    }
+    return authorization;
+  }
+}

@@ -1,0 +1,315 @@
+package io.bazaar.systemtest;
+
+import static io.bazaar.systemtest.RunningShop.Shop.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bazaar.faults.Faults;
+import io.bazaar.server.payment.Authorization;
+import io.bazaar.server.payment.AuthorizationStatus;
+import io.bazaar.systemtest.Api.Reply;
+import io.bazaar.systemtest.Databases.Database;
+import io.bazaar.systemtest.RunningShop.Shop;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Checkout on the real stack: what lands in each database, the queue, the mailbox and the PSP. */
+@ExtendWith(RunningShop.class)
+class CheckoutIT {
+
+  private final Shop shop;
+
+  CheckoutIT(Shop shop) {
+    this.shop = shop;
+  }
+
+  private static String email(String who) {
+    return who + "+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+  }
+
+  @Test
+  void aCommittedCheckoutWritesAllThreeDatabasesQueuesOneMessageAndMailsOnce() {
+    String sku = shop.catalogue.productWithStock("24.50", 3, 2);
+    String cart = shop.api.cartWith(sku, 4);
+    String email = email("ada");
+
+    Reply placed = shop.api.checkout(cart, email);
+
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    JsonObject order = placed.json();
+    String number = order.getString("number");
+    assertThat(placed.header("Location")).endsWith("/api/v1/orders/" + number);
+    assertThat(order.getJsonObject("total").getString("amount")).isEqualTo("98.00");
+    assertThat(order.getString("status")).isEqualTo("PLACED");
+    assertThat(order.getString("paymentStatus")).isEqualTo("AUTHORIZED");
+
+    assertThat(
+            shop.databases.query(
+                Database.ORDERS,
+                "select amount, email from ordering.customer_order where number = ?",
+                number))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("amount")).isEqualTo(new BigDecimal("98.00"));
+              assertThat(row.get("email")).isEqualTo(email);
+            });
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(1);
+    assertThat(
+            shop.databases.query(
+                Database.INVENTORY,
+                "select warehouse_code, quantity from inventory.stock_movement"
+                    + " where reference = ? order by warehouse_code",
+                number))
+        .extracting(row -> row.get("warehouse_code") + ":" + row.get("quantity"))
+        .as("the main warehouse ships first, the north depot the rest")
+        .containsExactly("MAIN:-3", "NORTH:-1");
+    assertThat(
+            shop.databases.query(
+                Database.PAYMENTS,
+                "select amount, status, authorization_id from payment.payment where order_number = ?",
+                number))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("amount")).isEqualTo(new BigDecimal("98.00"));
+              assertThat(row.get("status")).isEqualTo("AUTHORIZED");
+            });
+    assertThat(shop.authorizationsOf(number))
+        .singleElement()
+        .satisfies(
+            auth -> {
+              assertThat(auth.status()).isEqualTo(AuthorizationStatus.AUTHORIZED);
+              assertThat(auth.amount()).isEqualByComparingTo("98.00");
+            });
+
+    await("the confirmation mail", Duration.ofSeconds(30), () -> !shop.mailTo(email).isEmpty());
+    await("the notification record", Duration.ofSeconds(10), () -> !shop.notificationsOf(number).isEmpty());
+    assertThat(shop.mailTo(email))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.subject()).isEqualTo("Your Bazaar order " + number);
+              assertThat(mail.body()).contains("4 x Test product").contains("Total: 98.00 EUR");
+            });
+    assertThat(shop.notificationsOf(number))
+        .singleElement()
+        .satisfies(doc -> assertThat(doc.getString("recipient")).isEqualTo(email));
+    assertThat(shop.databases.preparedTransactions()).isZero();
+
+    Reply tracked = shop.api.get("api/v1/orders/" + number);
+    assertThat(tracked.status()).isEqualTo(200);
+    assertThat(tracked.json().getString("status")).isEqualTo("PLACED");
+  }
+
+  @Test
+  void aRedeliveredOrderPlacedMessageSendsNoSecondMail() throws Exception {
+    String sku = shop.catalogue.productWithStock("8.00", 3, 0);
+    String email = email("twice");
+    Reply placed = shop.api.checkout(shop.api.cartWith(sku, 1), email);
+    assertThat(placed.status()).isEqualTo(201);
+    String number = placed.json().getString("number");
+    await("the confirmation mail", Duration.ofSeconds(30), () -> shop.mailTo(email).size() == 1);
+    await("the notification record", Duration.ofSeconds(10), () -> !shop.notificationsOf(number).isEmpty());
+
+    String duplicate =
+        jakarta.json.Json.createObjectBuilder()
+            .add("orderNumber", number)
+            .add("email", email)
+            .add("customerName", "Ada Lovelace")
+            .add("lines", jakarta.json.Json.createArrayBuilder())
+            .add("total", "8.00")
+            .add("currency", "EUR")
+            .add("placedAt", "2026-01-01T00:00:00Z")
+            .build()
+            .toString();
+    try (var factory =
+            new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + shop.stack.brokerPort(),
+                shop.stack.settings().brokerUser(),
+                shop.stack.settings().brokerPassword());
+        var jms = factory.createContext()) {
+      jms.createProducer()
+          .setJMSType("OrderPlaced")
+          .send(jms.createQueue("bazaar.orders.placed"), duplicate);
+      await(
+          "the duplicate to be consumed",
+          Duration.ofSeconds(30),
+          () -> {
+            try (var browser = jms.createBrowser(jms.createQueue("bazaar.orders.placed"))) {
+              return !browser.getEnumeration().hasMoreElements();
+            } catch (jakarta.jms.JMSException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    sleepQuietly(Duration.ofSeconds(2));
+    assertThat(shop.mailTo(email)).hasSize(1);
+    assertThat(shop.notificationsOf(number)).hasSize(1);
+  }
+
+  @Test
+  void aFailureAfterTheStockUpdateAndTheSendLeavesNothingAndVoidsTheAuthorization() {
+    String price = "31." + (10 + (int) (Math.random() * 89));
+    String sku = shop.catalogue.productWithStock(price, 5, 0);
+    String cart = shop.api.cartWith(sku, 2);
+    String email = Faults.FAIL_AFTER_SEND.email(UUID.randomUUID().toString().substring(0, 8));
+    long ordersBefore = shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
+    long paymentsBefore = shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment");
+
+    Reply failed = shop.api.checkout(cart, email);
+
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(failed.contentType()).startsWith("application/problem+json");
+    assertThat(failed.body()).doesNotContain("InjectedFault").doesNotContain("at io.bazaar");
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+        .isZero();
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
+        .isEqualTo(ordersBefore);
+    assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment"))
+        .isEqualTo(paymentsBefore);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(5);
+    assertThat(shop.catalogue.unitsSold(sku)).isZero();
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'", cart))
+        .as("the cart stays open for another try")
+        .isEqualTo(1);
+    BigDecimal total = new BigDecimal(price).multiply(BigDecimal.valueOf(2));
+    await(
+        "the authorization to be voided",
+        Duration.ofSeconds(15),
+        () -> authorizationsFor(total).stream().allMatch(a -> a.status() == AuthorizationStatus.VOIDED)
+            && !authorizationsFor(total).isEmpty());
+    assertThat(shop.databases.preparedTransactions()).isZero();
+    sleepQuietly(Duration.ofSeconds(3));
+    assertThat(shop.mailTo(email)).as("no confirmation for an order that does not exist").isEmpty();
+  }
+
+  @Test
+  void aReplayReturnsTheSameOrderAndChargesNothing() {
+    String sku = shop.catalogue.productWithStock("10.00", 5, 0);
+    String cart = shop.api.cartWith(sku, 1);
+    String key = UUID.randomUUID().toString();
+    String body = Api.orderBody(cart, email("replay"), "tok_visa");
+
+    Reply first = shop.api.placeOrder(key, body);
+    Reply replay = shop.api.placeOrder(key, body);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    String number = first.json().getString("number");
+    assertThat(replay.json().getString("number")).isEqualTo(number);
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where idempotency_key = ?", key))
+        .isEqualTo(1);
+    assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment where order_number = ?", number))
+        .isEqualTo(1);
+    assertThat(shop.authorizationsOf(number)).hasSize(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
+  }
+
+  @Test
+  void reusingAKeyForADifferentRequestIsRefused() {
+    String sku = shop.catalogue.productWithStock("10.00", 5, 0);
+    String key = UUID.randomUUID().toString();
+    Reply first = shop.api.placeOrder(key, Api.orderBody(shop.api.cartWith(sku, 1), email("first"), "tok_visa"));
+    Reply reused = shop.api.placeOrder(key, Api.orderBody(shop.api.cartWith(sku, 2), email("other"), "tok_visa"));
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.contentType()).startsWith("application/problem+json");
+    assertThat(reused.json().getString("type")).endsWith("/idempotency-key-reused");
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where idempotency_key = ?", key))
+        .isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
+  }
+
+  @Test
+  void outOfStockIsAConflictNamingTheLinesAndTakesNothing() {
+    String sku = shop.catalogue.productWithStock("5.00", 2, 1);
+    String cart = shop.api.cartWith(sku, 4);
+    String email = email("short");
+
+    Reply refused = shop.api.checkout(cart, email);
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    JsonObject line = refused.json().getJsonArray("lines").getJsonObject(0);
+    assertThat(line.getString("sku")).isEqualTo(sku);
+    assertThat(line.getInt("requested")).isEqualTo(4);
+    assertThat(line.getInt("available")).isEqualTo(3);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+        .isZero();
+  }
+
+  @Test
+  void aDeclinedPaymentPlacesNothingAndTheShopperCanPayAgain() {
+    String sku = shop.catalogue.productWithStock("12.00", 2, 0);
+    String cart = shop.api.cartWith(sku, 1);
+    String email = email("declined");
+
+    Reply declined =
+        shop.api.placeOrder(UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_declined"));
+    assertThat(declined.status()).isEqualTo(402);
+    assertThat(declined.json().getString("type")).endsWith("/payment-declined");
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
+
+    Reply paid = shop.api.placeOrder(UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_visa"));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(1);
+  }
+
+  @Test
+  void badInputIsAProblemAndStoresNothing() {
+    String sku = shop.catalogue.productWithStock("3.00", 5, 0);
+    String cart = shop.api.newCart();
+    long ordersBefore = shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
+
+    assertProblem(shop.api.post("api/v1/orders", "{not json", java.util.Map.of("Idempotency-Key", "k-" + UUID.randomUUID())), 400);
+    assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":\"many\"}"), 400);
+    assertProblem(shop.api.addToCart(cart, sku, -2), 422);
+    assertProblem(shop.api.addToCart(cart, sku, 0), 422);
+    assertProblem(shop.api.addToCart(cart, sku, 1_000_000), 422);
+    assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}"), 400);
+    assertProblem(shop.api.addToCart(cart, "NO-SUCH-SKU", 1), 422);
+    assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"quantity\":1}"), 400);
+    assertProblem(shop.api.get("api/v1/carts/not-a-cart"), 404);
+    assertProblem(shop.api.get("api/v1/orders/BZ-0000000000"), 404);
+    assertProblem(shop.api.post("api/v1/orders", Api.orderBody(cart, "a@b.org", "tok_visa")), 400);
+    assertProblem(shop.api.placeOrder("k-" + UUID.randomUUID(), Api.orderBody(cart, "not-an-email", "tok_visa")), 422);
+    assertProblem(shop.api.placeOrder("k-" + UUID.randomUUID(), "{\"cartId\":\"" + cart + "\"}"), 422);
+    assertProblem(shop.api.get("api/v1/products?size=5000"), 422);
+
+    Reply cartNow = shop.api.get("api/v1/carts/" + cart);
+    assertThat(cartNow.json().getJsonArray("lines")).isEmpty();
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
+        .isEqualTo(ordersBefore);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(5);
+  }
+
+  private static void assertProblem(Reply reply, int status) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().getInt("status")).isEqualTo(status);
+    assertThat(reply.json().getString("title")).isNotBlank();
+  }
+
+  private List<Authorization> authorizationsFor(BigDecimal amount) {
+    return shop.stack.payments().authorizations().stream()
+        .filter(a -> a.amount().compareTo(amount) == 0)
+        .toList();
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

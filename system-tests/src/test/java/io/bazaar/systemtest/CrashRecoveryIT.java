@@ -1,0 +1,134 @@
+package io.bazaar.systemtest;
+
+import static io.bazaar.systemtest.RunningShop.Shop.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bazaar.faults.Faults;
+import io.bazaar.server.PayaraMember;
+import io.bazaar.server.PayaraSettings;
+import io.bazaar.systemtest.Databases.Database;
+import io.bazaar.systemtest.RunningShop.Shop;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Payara JVM dies in the middle of two-phase commit and comes back on the same root directory
+ * (its transaction log). Whatever the moment, the checkout ends all or nothing and no prepared branch
+ * is left in PostgreSQL. Runs its own member, with its own transaction identity, beside the shared one
+ * so that the crashes touch no other test.
+ */
+@ExtendWith(RunningShop.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashRecoveryIT {
+
+  private final Shop shop;
+  private PayaraMember member;
+  private Api api;
+
+  CrashRecoveryIT(Shop shop) {
+    this.shop = shop;
+  }
+
+  @BeforeAll
+  void startOwnMember() throws Exception {
+    PayaraSettings settings =
+        shop.stack
+            .payaraSettings()
+            .copy()
+            .nodeName("crash-1")
+            .clusterName("crash-tests")
+            .httpPort(freePort())
+            .gridPort(freePort());
+    member = new PayaraMember(settings).start();
+    api = new Api(member.baseUri().resolve("/"));
+  }
+
+  @AfterAll
+  void stopOwnMember() {
+    if (member != null) {
+      member.stop();
+    }
+  }
+
+  @Test
+  void aCrashAfterTheCommitDecisionEndsWithEverythingCommitted() throws Exception {
+    String sku = shop.catalogue.productWithStock("19.00", 4, 0);
+    String cart = api.cartWith(sku, 2);
+    String email = "crash-commit+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String key = UUID.randomUUID().toString();
+
+    assertThatThrownBy(
+            () -> api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN)))
+        .as("the JVM halts while the request is in flight")
+        .isInstanceOf(UncheckedIOException.class);
+    awaitDeath();
+    assertThat(shop.databases.preparedTransactions())
+        .as("branches left in doubt by the crash")
+        .isPositive();
+
+    member.start();
+
+    await("recovery to resolve every branch", Duration.ofSeconds(120), () -> shop.databases.preparedTransactions() == 0);
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+        .isEqualTo(1);
+    String number =
+        (String)
+            shop.databases
+                .query(Database.ORDERS, "select number from ordering.customer_order where email = ?", email)
+                .get(0)
+                .get("number");
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
+    assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment where order_number = ?", number))
+        .isEqualTo(1);
+    await("the confirmation of the recovered order", Duration.ofSeconds(60), () -> !shop.mailTo(email).isEmpty());
+    assertThat(shop.mailTo(email)).hasSize(1);
+
+    var retried = api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN));
+    assertThat(retried.status()).as("the client's retry finds the recovered order").isEqualTo(201);
+    assertThat(retried.json().getString("number")).isEqualTo(number);
+    assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  @Test
+  void aCrashWhileBranchesArePreparedEndsWithNothing() throws Exception {
+    String sku = shop.catalogue.productWithStock("21.00", 4, 0);
+    String cart = api.cartWith(sku, 3);
+    String email = Faults.CRASH_IN_PREPARE.email(UUID.randomUUID().toString().substring(0, 8));
+
+    assertThatThrownBy(() -> api.checkout(cart, email)).isInstanceOf(UncheckedIOException.class);
+    awaitDeath();
+    assertThat(shop.databases.preparedTransactions())
+        .as("branches prepared before the crash")
+        .isPositive();
+
+    member.start();
+
+    await("recovery to resolve every branch", Duration.ofSeconds(120), () -> shop.databases.preparedTransactions() == 0);
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+        .isZero();
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
+    assertThat(shop.catalogue.unitsSold(sku)).isZero();
+    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'", cart))
+        .isEqualTo(1);
+    Thread.sleep(3000);
+    assertThat(shop.mailTo(email)).isEmpty();
+  }
+
+  private void awaitDeath() {
+    await("the Payara JVM to stop", Duration.ofSeconds(30), () -> !member.isRunning());
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

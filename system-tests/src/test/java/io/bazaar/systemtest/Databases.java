@@ -1,0 +1,92 @@
+package io.bazaar.systemtest;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and seeds the three databases directly, the way an auditor would check them. */
+public final class Databases {
+
+  public enum Database {
+    ORDERS,
+    INVENTORY,
+    PAYMENTS
+  }
+
+  private final Map<Database, String> urls;
+  private final String user;
+  private final String password;
+
+  Databases(Map<Database, String> urls, String user, String password) {
+    this.urls = urls;
+    this.user = user;
+    this.password = password;
+  }
+
+  public Connection connect(Database database) throws SQLException {
+    return DriverManager.getConnection(urls.get(database), user, password);
+  }
+
+  public List<Map<String, Object>> query(Database database, String sql, Object... parameters) {
+    try (Connection connection = connect(database);
+        PreparedStatement statement = prepare(connection, sql, parameters);
+        ResultSet rows = statement.executeQuery()) {
+      List<Map<String, Object>> result = new ArrayList<>();
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= columns; i++) {
+          row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+        }
+        result.add(row);
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  public long count(Database database, String sql, Object... parameters) {
+    Object value = query(database, sql, parameters).get(0).values().iterator().next();
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  public BigDecimal sum(Database database, String sql, Object... parameters) {
+    Object value = query(database, sql, parameters).get(0).values().iterator().next();
+    return value == null ? BigDecimal.ZERO : (BigDecimal) value;
+  }
+
+  public int update(Database database, String sql, Object... parameters) {
+    try (Connection connection = connect(database);
+        PreparedStatement statement = prepare(connection, sql, parameters)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Prepared XA branches left in any of the three databases: must be 0 when nothing is in flight. */
+  public long preparedTransactions() {
+    long prepared = 0;
+    for (Database database : Database.values()) {
+      prepared += count(database, "select count(*) from pg_prepared_xacts where database = current_database()");
+    }
+    return prepared;
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,146 @@
+package io.bazaar.systemtest;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import io.bazaar.server.ShopLayout;
+import io.bazaar.server.ShopSettings;
+import io.bazaar.server.ShopStack;
+import io.bazaar.server.mail.ReceivedMail;
+import io.bazaar.server.payment.Authorization;
+import io.bazaar.systemtest.Databases.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real shop for the test JVM: PostgreSQL, Artemis, the document store, the SMTP server, the
+ * payment sandbox and a Payara Micro member running the storefront (with the fault-injection jar, which
+ * only acts on orders the tests mark). Started on free ports in target/it-data before the first test
+ * class that uses it, stopped when the JVM's tests are done.
+ */
+public final class RunningShop implements BeforeAllCallback, ParameterResolver {
+
+  private static Shop shop;
+
+  @Override
+  public synchronized void beforeAll(ExtensionContext context) throws Exception {
+    if (shop == null) {
+      shop = Shop.start();
+      context
+          .getRoot()
+          .getStore(ExtensionContext.Namespace.GLOBAL)
+          .put(RunningShop.class, (ExtensionContext.Store.CloseableResource) shop::close);
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Shop.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return shop;
+  }
+
+  /** The running shop and what a test reads from it. */
+  public static final class Shop {
+
+    public final ShopStack stack;
+    public final Api api;
+    public final Databases databases;
+    public final Catalogue catalogue;
+    private final MongoClient documents;
+
+    private Shop(ShopStack stack) {
+      this.stack = stack;
+      this.api = new Api(stack.httpBaseUri().resolve("/"));
+      ShopSettings settings = stack.settings();
+      this.databases =
+          new Databases(
+              Map.of(
+                  Database.ORDERS, stack.ordersJdbcUrl(),
+                  Database.INVENTORY, stack.inventoryJdbcUrl(),
+                  Database.PAYMENTS, stack.paymentsJdbcUrl()),
+              settings.databaseUser(),
+              settings.databasePassword());
+      this.catalogue = new Catalogue(databases);
+      this.documents = MongoClients.create(stack.documents().connectionString());
+    }
+
+    static Shop start() throws Exception {
+      Path data = Path.of(System.getProperty("bazaar.test.data", "target/it-data"));
+      deleteRecursively(data);
+      ShopLayout layout = ShopLayout.locate();
+      Path faultInjected =
+          FaultInjectedStorefront.build(layout.storefrontWar(), data.resolve("web-storefront.war"));
+      ShopSettings settings =
+          ShopSettings.defaults(data.resolve("shop"), layout)
+              .useFreePorts()
+              .nodeName("it-1")
+              .storefrontWar(faultInjected)
+              .onProgress(step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
+      return new Shop(ShopStack.start(settings));
+    }
+
+    void close() {
+      documents.close();
+      stack.close();
+    }
+
+    public List<ReceivedMail> mailTo(String recipient) {
+      return stack.mail().mails().stream().filter(mail -> mail.to().contains(recipient)).toList();
+    }
+
+    public List<Authorization> authorizationsOf(String orderNumber) {
+      return stack.payments().authorizations(orderNumber);
+    }
+
+    public List<Document> notificationsOf(String orderNumber) {
+      return documents
+          .getDatabase(stack.settings().documentDatabase())
+          .getCollection("notifications")
+          .find(Filters.eq("orderNumber", orderNumber))
+          .into(new java.util.ArrayList<>());
+    }
+
+    /** Waits for something the shop does asynchronously (the MDB, recovery). */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+      Instant deadline = Instant.now().plus(timeout);
+      while (!condition.getAsBoolean()) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted waiting for " + what);
+        }
+      }
+    }
+  }
+
+  static void deleteRecursively(Path directory) throws java.io.IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+}

@@ -2,6 +2,7 @@ package io.bazaar.storefront.api;
 
 import io.bazaar.cart.boundary.CartNotFound;
 import io.bazaar.cart.boundary.UnknownProduct;
+import io.bazaar.customer.boundary.DuplicateAccount;
 import io.bazaar.inventory.boundary.OutOfStock;
 import io.bazaar.ordering.boundary.IdempotencyKeyReused;
 import io.bazaar.ordering.boundary.MissingIdempotencyKey;
@@ -101,6 +102,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof OptimisticLockException) {
       return Problems.response(409, "concurrent-change", "Changed concurrently", "retry the request");
+    }
+    if (cause instanceof DuplicateAccount duplicate) {
+      return Problems.response(409, "account-exists", "Account exists", duplicate.getMessage());
     }
     if (cause instanceof IllegalArgumentException invalid) {
       return Problems.response(422, "invalid-input", "Invalid input", invalid.getMessage());

@@ -1,0 +1,88 @@
+package io.bazaar.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtemisBrokerTest {
+
+  @TempDir Path data;
+
+  @Test
+  void runsJmsConfigsBrokerWithLoginAndSurvivesAKill() throws Exception {
+    ShopLayout layout = ShopLayout.locate();
+    BrokerSettings settings =
+        BrokerSettings.of(
+            layout.artemisDistribution(),
+            data.resolve("artemis"),
+            Path.of(System.getProperty("bazaar.test.broker.xml")),
+            data.resolve("artemis.log"),
+            TcpPorts.freePort(),
+            "shop",
+            "shop-secret");
+    ArtemisBroker broker = new ArtemisBroker(settings);
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
+      factory.setReconnectAttempts(0);
+      broker.start();
+      assertThat(ProcessHandle.of(broker.pid()).flatMap(p -> p.info().command()))
+          .as("the process the broker object controls is the broker JVM itself")
+          .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+
+      try (ServerLocator locator = ActiveMQClient.createServerLocator(broker.url());
+          ClientSessionFactory sessionFactory = locator.createSessionFactory();
+          ClientSession session =
+              sessionFactory.createSession("shop", "shop-secret", false, true, true, false, 1)) {
+        assertThat(session.queueQuery(SimpleString.of("bazaar.orders.placed")).isExists())
+            .as("declared by jms-config's broker.xml, not auto-created")
+            .isTrue();
+        assertThat(session.queueQuery(SimpleString.of("bazaar.dead-letter")).isExists()).isTrue();
+        assertThat(session.addressQuery(SimpleString.of("bazaar.anything")).isAutoCreateAddresses())
+            .isFalse();
+      }
+      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue ordersPlaced = session.createQueue("bazaar.orders.placed");
+        MessageProducer producer = session.createProducer(ordersPlaced);
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        producer.send(session.createTextMessage("BZ-1"));
+      }
+      assertThatThrownBy(() -> factory.createConnection("shop", "wrong").close())
+          .isInstanceOf(JMSSecurityException.class);
+
+      broker.kill();
+      assertThat(broker.isRunning()).isFalse();
+      broker.start();
+
+      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer consumer =
+            session.createConsumer(session.createQueue("bazaar.orders.placed"));
+        TextMessage message = (TextMessage) consumer.receive(10_000);
+        assertThat(message).as("a persistent message survives kill -9").isNotNull();
+        assertThat(message.getText()).isEqualTo("BZ-1");
+      }
+    } finally {
+      broker.stop();
+    }
+    assertThat(broker.isRunning()).isFalse();
+    assertThat(TcpPorts.isAcceptingConnections(TcpPorts.LOOPBACK, settings.port())).isFalse();
+  }
+}

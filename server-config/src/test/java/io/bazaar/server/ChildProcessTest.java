@@ -1,0 +1,71 @@
+package io.bazaar.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildProcessTest {
+
+  @TempDir Path data;
+
+  @Test
+  void stopsAServiceLeftRunningByADeadLauncherButNotOneOwnedByALiveOne() throws Exception {
+    Path pidFile = data.resolve("service.pid");
+    List<String> command = List.of("sleep", "300." + ProcessHandle.current().pid());
+    String marker = command.get(1);
+    ChildProcess first =
+        ChildProcess.start(
+            "service", command, Map.of(), data, data.resolve("service.out"), pidFile, marker);
+    try {
+      assertThatThrownBy(
+              () ->
+                  ChildProcess.start(
+                      "service",
+                      command,
+                      Map.of(),
+                      data,
+                      data.resolve("service.out"),
+                      pidFile,
+                      marker))
+          .as("this JVM, a live launcher, owns it")
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already running");
+
+      long deadLauncher = deadProcessId();
+      Files.writeString(pidFile, first.pid() + " " + deadLauncher + "\n");
+      ChildProcess second =
+          ChildProcess.start(
+              "service", command, Map.of(), data, data.resolve("service.out"), pidFile, marker);
+
+      assertThat(first.isAlive()).as("the orphan was stopped").isFalse();
+      assertThat(second.isAlive()).isTrue();
+      second.stop(Duration.ofSeconds(5));
+      assertThat(second.isAlive()).isFalse();
+      assertThat(pidFile).doesNotExist();
+    } finally {
+      first.kill();
+    }
+  }
+
+  @Test
+  void tailsTheEndOfALog() throws Exception {
+    Path log = data.resolve("log");
+    Files.writeString(log, "one\ntwo\nthree\n");
+
+    assertThat(ChildProcess.tail(log, 2)).isEqualTo("two\nthree");
+    assertThat(ChildProcess.tail(data.resolve("missing"), 2)).isEmpty();
+  }
+
+  private static long deadProcessId() throws Exception {
+    Process process = new ProcessBuilder("true").start();
+    process.waitFor();
+    return process.pid();
+  }
+}

@@ -13,9 +13,9 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An exact amount of one currency. Immutable; the scale always equals the currency's minor units, so
- * 10.5 EUR is stored and compared as 10.50 EUR. Arithmetic never mixes currencies and never rounds
- * silently: an amount with more decimals than the currency allows is rejected.
+ * An exact amount of one currency. Immutable; the scale always equals the currency's minor units,
+ * so 10.5 EUR is stored and compared as 10.50 EUR. Arithmetic never mixes currencies and never
+ * rounds silently: an amount with more decimals than the currency allows is rejected.
  *
  * <p>In JSON the amount is a string ("12.34") so that no client parses it into a binary float.
  */

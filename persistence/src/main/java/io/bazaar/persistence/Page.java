@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list. Every list Bazaar returns is paginated; {@code page} counts from 0 and
- * {@code size} is bounded by {@link #MAX_SIZE} so no request can ask for the whole table.
+ * One page of a list. Every list Bazaar returns is paginated; {@code page} counts from 0 and {@code
+ * size} is bounded by {@link #MAX_SIZE} so no request can ask for the whole table.
  */
 public record Page<T>(List<T> items, int page, int size, long total) {
 

@@ -12,13 +12,14 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings every context's schema to the current version before anything else touches it. Each bounded
- * context owns one schema with its own migration history ({@code db/migration/<schema>}), so contexts can
- * later move to their own database without untangling a shared history. Flyway takes a PostgreSQL advisory
- * lock per schema, so cluster members starting together migrate once and the others wait.
+ * Brings every context's schema to the current version before anything else touches it. Each
+ * bounded context owns one schema with its own migration history ({@code db/migration/<schema>}),
+ * so contexts can later move to their own database without untangling a shared history. Flyway
+ * takes a PostgreSQL advisory lock per schema, so cluster members starting together migrate once
+ * and the others wait.
  *
- * <p>Bean-managed: Flyway commits each migration itself, which an XA connection allows only outside a
- * JTA transaction.
+ * <p>Bean-managed: Flyway commits each migration itself, which an XA connection allows only outside
+ * a JTA transaction.
  */
 @Startup
 @Singleton

@@ -48,6 +48,7 @@ class MoneyTest {
 
   @Test
   void rejectsAmountsBeyondTheStoredPrecision() {
-    assertThatThrownBy(() -> Money.of("1000000000000000000", "EUR")).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> Money.of("1000000000000000000", "EUR"))
+        .hasMessageContaining("out of range");
   }
 }

@@ -2,8 +2,8 @@ package io.bazaar.faults;
 
 /**
  * Faults the system tests inject into a real checkout. The tests mark an order by the local part of
- * its e-mail address; every other order goes through untouched. Packaged into a copy of the storefront
- * WAR by the tests only; never part of the shop.
+ * its e-mail address; every other order goes through untouched. Packaged into a copy of the
+ * storefront WAR by the tests only; never part of the shop.
  */
 public enum Faults {
   /** Throws after the stock decrement and the JMS send: the whole transaction must roll back. */
@@ -13,7 +13,8 @@ public enum Faults {
 
   /**
    * The payment token that halts the JVM after the commit decision is logged, before the stock,
-   * payment and message branches are committed (the payment sandbox approves any {@code tok_} token).
+   * payment and message branches are committed (the payment sandbox approves any {@code tok_}
+   * token).
    */
   public static final String CRASH_IN_COMMIT_TOKEN = "tok_crash_in_commit";
 

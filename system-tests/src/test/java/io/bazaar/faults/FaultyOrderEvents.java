@@ -12,8 +12,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
 
 /**
- * Runs after the OrderPlaced send, the last step of checkout: by then stock is decremented, the order
- * and payment rows are written and the message is sent, all in the open transaction.
+ * Runs after the OrderPlaced send, the last step of checkout: by then stock is decremented, the
+ * order and payment rows are written and the message is sent, all in the open transaction.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)

@@ -13,8 +13,8 @@ import jakarta.transaction.TransactionManager;
 
 /**
  * The authorization comes before the stock, payment and message branches join the transaction, so a
- * branch enlisted here is committed before them: halting in its commit leaves them prepared, with the
- * commit decision already in the transaction log.
+ * branch enlisted here is committed before them: halting in its commit leaves them prepared, with
+ * the commit decision already in the transaction log.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -28,7 +28,8 @@ public abstract class FaultyPaymentGateway implements PaymentGateway {
   @Override
   public Authorization authorize(
       Money amount, String paymentToken, String reference, String idempotencyKey) {
-    Authorization authorization = delegate.authorize(amount, paymentToken, reference, idempotencyKey);
+    Authorization authorization =
+        delegate.authorize(amount, paymentToken, reference, idempotencyKey);
     if (Faults.CRASH_IN_COMMIT_TOKEN.equals(paymentToken)) {
       try {
         transactions

@@ -84,7 +84,8 @@ public final class Api {
     try {
       HttpResponse<String> response =
           http.send(
-              request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

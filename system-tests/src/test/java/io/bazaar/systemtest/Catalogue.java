@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Puts products with known stock into the catalog and inventory databases, as a merchandiser's import
- * would, so every test starts from numbers it chose. Each product has fresh SKUs, so tests never see
- * each other's stock.
+ * Puts products with known stock into the catalog and inventory databases, as a merchandiser's
+ * import would, so every test starts from numbers it chose. Each product has fresh SKUs, so tests
+ * never see each other's stock.
  */
 public final class Catalogue {
 
@@ -21,7 +21,9 @@ public final class Catalogue {
     this.databases = databases;
   }
 
-  /** A product for sale with one variant holding {@code mainUnits} and {@code northUnits} of stock. */
+  /**
+   * A product for sale with one variant holding {@code mainUnits} and {@code northUnits} of stock.
+   */
   public String productWithStock(String price, int mainUnits, int northUnits) {
     String unique =
         UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT)

@@ -88,7 +88,10 @@ class CheckoutIT {
             });
 
     await("the confirmation mail", Duration.ofSeconds(30), () -> !shop.mailTo(email).isEmpty());
-    await("the notification record", Duration.ofSeconds(10), () -> !shop.notificationsOf(number).isEmpty());
+    await(
+        "the notification record",
+        Duration.ofSeconds(10),
+        () -> !shop.notificationsOf(number).isEmpty());
     assertThat(shop.mailTo(email))
         .singleElement()
         .satisfies(
@@ -114,7 +117,10 @@ class CheckoutIT {
     assertThat(placed.status()).isEqualTo(201);
     String number = placed.json().getString("number");
     await("the confirmation mail", Duration.ofSeconds(30), () -> shop.mailTo(email).size() == 1);
-    await("the notification record", Duration.ofSeconds(10), () -> !shop.notificationsOf(number).isEmpty());
+    await(
+        "the notification record",
+        Duration.ofSeconds(10),
+        () -> !shop.notificationsOf(number).isEmpty());
 
     String duplicate =
         jakarta.json.Json.createObjectBuilder()
@@ -158,31 +164,44 @@ class CheckoutIT {
     String sku = shop.catalogue.productWithStock(price, 5, 0);
     String cart = shop.api.cartWith(sku, 2);
     String email = Faults.FAIL_AFTER_SEND.email(UUID.randomUUID().toString().substring(0, 8));
-    long ordersBefore = shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
-    long paymentsBefore = shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment");
+    long ordersBefore =
+        shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
+    long paymentsBefore =
+        shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment");
 
     Reply failed = shop.api.checkout(cart, email);
 
     assertThat(failed.status()).isEqualTo(500);
     assertThat(failed.contentType()).startsWith("application/problem+json");
     assertThat(failed.body()).doesNotContain("InjectedFault").doesNotContain("at io.bazaar");
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where email = ?",
+                email))
         .isZero();
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
+    assertThat(
+            shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
         .isEqualTo(ordersBefore);
     assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment"))
         .isEqualTo(paymentsBefore);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(5);
     assertThat(shop.catalogue.unitsSold(sku)).isZero();
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'", cart))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'",
+                cart))
         .as("the cart stays open for another try")
         .isEqualTo(1);
     BigDecimal total = new BigDecimal(price).multiply(BigDecimal.valueOf(2));
     await(
         "the authorization to be voided",
         Duration.ofSeconds(15),
-        () -> authorizationsFor(total).stream().allMatch(a -> a.status() == AuthorizationStatus.VOIDED)
-            && !authorizationsFor(total).isEmpty());
+        () ->
+            authorizationsFor(total).stream()
+                    .allMatch(a -> a.status() == AuthorizationStatus.VOIDED)
+                && !authorizationsFor(total).isEmpty());
     assertThat(shop.databases.preparedTransactions()).isZero();
     sleepQuietly(Duration.ofSeconds(3));
     assertThat(shop.mailTo(email)).as("no confirmation for an order that does not exist").isEmpty();
@@ -204,9 +223,17 @@ class CheckoutIT {
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
     String number = first.json().getString("number");
     assertThat(replay.json().getString("number")).isEqualTo(number);
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where idempotency_key = ?", key))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where idempotency_key = ?",
+                key))
         .isEqualTo(1);
-    assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment where order_number = ?", number))
+    assertThat(
+            shop.databases.count(
+                Database.PAYMENTS,
+                "select count(*) from payment.payment where order_number = ?",
+                number))
         .isEqualTo(1);
     assertThat(shop.authorizationsOf(number)).hasSize(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
@@ -216,14 +243,22 @@ class CheckoutIT {
   void reusingAKeyForADifferentRequestIsRefused() {
     String sku = shop.catalogue.productWithStock("10.00", 5, 0);
     String key = UUID.randomUUID().toString();
-    Reply first = shop.api.placeOrder(key, Api.orderBody(shop.api.cartWith(sku, 1), email("first"), "tok_visa"));
-    Reply reused = shop.api.placeOrder(key, Api.orderBody(shop.api.cartWith(sku, 2), email("other"), "tok_visa"));
+    Reply first =
+        shop.api.placeOrder(
+            key, Api.orderBody(shop.api.cartWith(sku, 1), email("first"), "tok_visa"));
+    Reply reused =
+        shop.api.placeOrder(
+            key, Api.orderBody(shop.api.cartWith(sku, 2), email("other"), "tok_visa"));
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.contentType()).startsWith("application/problem+json");
     assertThat(reused.json().getString("type")).endsWith("/idempotency-key-reused");
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where idempotency_key = ?", key))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where idempotency_key = ?",
+                key))
         .isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
   }
@@ -243,7 +278,11 @@ class CheckoutIT {
     assertThat(line.getInt("requested")).isEqualTo(4);
     assertThat(line.getInt("available")).isEqualTo(3);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where email = ?",
+                email))
         .isZero();
   }
 
@@ -254,12 +293,14 @@ class CheckoutIT {
     String email = email("declined");
 
     Reply declined =
-        shop.api.placeOrder(UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_declined"));
+        shop.api.placeOrder(
+            UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_declined"));
     assertThat(declined.status()).isEqualTo(402);
     assertThat(declined.json().getString("type")).endsWith("/payment-declined");
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
 
-    Reply paid = shop.api.placeOrder(UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_visa"));
+    Reply paid =
+        shop.api.placeOrder(UUID.randomUUID().toString(), Api.orderBody(cart, email, "tok_visa"));
     assertThat(paid.status()).as(paid.body()).isEqualTo(201);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(1);
   }
@@ -268,26 +309,44 @@ class CheckoutIT {
   void badInputIsAProblemAndStoresNothing() {
     String sku = shop.catalogue.productWithStock("3.00", 5, 0);
     String cart = shop.api.newCart();
-    long ordersBefore = shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
+    long ordersBefore =
+        shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order");
 
-    assertProblem(shop.api.post("api/v1/orders", "{not json", java.util.Map.of("Idempotency-Key", "k-" + UUID.randomUUID())), 400);
-    assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":\"many\"}"), 400);
+    assertProblem(
+        shop.api.post(
+            "api/v1/orders",
+            "{not json",
+            java.util.Map.of("Idempotency-Key", "k-" + UUID.randomUUID())),
+        400);
+    assertProblem(
+        shop.api.post(
+            "api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":\"many\"}"),
+        400);
     assertProblem(shop.api.addToCart(cart, sku, -2), 422);
     assertProblem(shop.api.addToCart(cart, sku, 0), 422);
     assertProblem(shop.api.addToCart(cart, sku, 1_000_000), 422);
-    assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}"), 400);
+    assertProblem(
+        shop.api.post(
+            "api/v1/carts/" + cart + "/lines",
+            "{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}"),
+        400);
     assertProblem(shop.api.addToCart(cart, "NO-SUCH-SKU", 1), 422);
     assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"quantity\":1}"), 400);
     assertProblem(shop.api.get("api/v1/carts/not-a-cart"), 404);
     assertProblem(shop.api.get("api/v1/orders/BZ-0000000000"), 404);
     assertProblem(shop.api.post("api/v1/orders", Api.orderBody(cart, "a@b.org", "tok_visa")), 400);
-    assertProblem(shop.api.placeOrder("k-" + UUID.randomUUID(), Api.orderBody(cart, "not-an-email", "tok_visa")), 422);
-    assertProblem(shop.api.placeOrder("k-" + UUID.randomUUID(), "{\"cartId\":\"" + cart + "\"}"), 422);
+    assertProblem(
+        shop.api.placeOrder(
+            "k-" + UUID.randomUUID(), Api.orderBody(cart, "not-an-email", "tok_visa")),
+        422);
+    assertProblem(
+        shop.api.placeOrder("k-" + UUID.randomUUID(), "{\"cartId\":\"" + cart + "\"}"), 422);
     assertProblem(shop.api.get("api/v1/products?size=5000"), 422);
 
     Reply cartNow = shop.api.get("api/v1/carts/" + cart);
     assertThat(cartNow.json().getJsonArray("lines")).isEmpty();
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
+    assertThat(
+            shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order"))
         .isEqualTo(ordersBefore);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(5);
   }

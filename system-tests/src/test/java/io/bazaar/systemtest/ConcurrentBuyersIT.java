@@ -61,12 +61,16 @@ class ConcurrentBuyersIT {
 
     Map<Integer, Long> statuses =
         answers.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
-    assertThat(statuses).as("HTTP statuses").containsOnlyKeys(201, 409).containsEntry(201, (long) UNITS);
+    assertThat(statuses)
+        .as("HTTP statuses")
+        .containsOnlyKeys(201, 409)
+        .containsEntry(201, (long) UNITS);
     assertThat(answers.stream().filter(r -> r.status() == 409))
         .allSatisfy(r -> assertThat(r.json().getString("type")).endsWith("/out-of-stock"));
 
     List<String> sold =
-        shop.databases
+        shop
+            .databases
             .query(
                 Database.ORDERS,
                 "select distinct o.number from ordering.customer_order o"

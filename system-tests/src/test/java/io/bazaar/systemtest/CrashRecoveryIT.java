@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Payara JVM dies in the middle of two-phase commit and comes back on the same root directory
- * (its transaction log). Whatever the moment, the checkout ends all or nothing and no prepared branch
- * is left in PostgreSQL. Runs its own member, with its own transaction identity, beside the shared one
- * so that the crashes touch no other test.
+ * (its transaction log). Whatever the moment, the checkout ends all or nothing and no prepared
+ * branch is left in PostgreSQL. Runs its own member, with its own transaction identity, beside the
+ * shared one so that the crashes touch no other test.
  */
 @ExtendWith(RunningShop.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,19 +76,36 @@ class CrashRecoveryIT {
 
     member.start();
 
-    await("recovery to resolve every branch", Duration.ofSeconds(120), () -> shop.databases.preparedTransactions() == 0);
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+    await(
+        "recovery to resolve every branch",
+        Duration.ofSeconds(120),
+        () -> shop.databases.preparedTransactions() == 0);
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where email = ?",
+                email))
         .isEqualTo(1);
     String number =
         (String)
             shop.databases
-                .query(Database.ORDERS, "select number from ordering.customer_order where email = ?", email)
+                .query(
+                    Database.ORDERS,
+                    "select number from ordering.customer_order where email = ?",
+                    email)
                 .get(0)
                 .get("number");
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
-    assertThat(shop.databases.count(Database.PAYMENTS, "select count(*) from payment.payment where order_number = ?", number))
+    assertThat(
+            shop.databases.count(
+                Database.PAYMENTS,
+                "select count(*) from payment.payment where order_number = ?",
+                number))
         .isEqualTo(1);
-    await("the confirmation of the recovered order", Duration.ofSeconds(60), () -> !shop.mailTo(email).isEmpty());
+    await(
+        "the confirmation of the recovered order",
+        Duration.ofSeconds(60),
+        () -> !shop.mailTo(email).isEmpty());
     assertThat(shop.mailTo(email)).hasSize(1);
 
     var retried = api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN));
@@ -111,12 +128,23 @@ class CrashRecoveryIT {
 
     member.start();
 
-    await("recovery to resolve every branch", Duration.ofSeconds(120), () -> shop.databases.preparedTransactions() == 0);
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email))
+    await(
+        "recovery to resolve every branch",
+        Duration.ofSeconds(120),
+        () -> shop.databases.preparedTransactions() == 0);
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where email = ?",
+                email))
         .isZero();
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
     assertThat(shop.catalogue.unitsSold(sku)).isZero();
-    assertThat(shop.databases.count(Database.ORDERS, "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'", cart))
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'",
+                cart))
         .isEqualTo(1);
     Thread.sleep(3000);
     assertThat(shop.mailTo(email)).isEmpty();

@@ -72,11 +72,16 @@ public final class Databases {
     }
   }
 
-  /** Prepared XA branches left in any of the three databases: must be 0 when nothing is in flight. */
+  /**
+   * Prepared XA branches left in any of the three databases: must be 0 when nothing is in flight.
+   */
   public long preparedTransactions() {
     long prepared = 0;
     for (Database database : Database.values()) {
-      prepared += count(database, "select count(*) from pg_prepared_xacts where database = current_database()");
+      prepared +=
+          count(
+              database,
+              "select count(*) from pg_prepared_xacts where database = current_database()");
     }
     return prepared;
   }

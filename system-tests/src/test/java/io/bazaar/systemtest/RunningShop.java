@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One real shop for the test JVM: PostgreSQL, Artemis, the document store, the SMTP server, the
- * payment sandbox and a Payara Micro member running the storefront (with the fault-injection jar, which
- * only acts on orders the tests mark). Started on free ports in target/it-data before the first test
- * class that uses it, stopped when the JVM's tests are done.
+ * payment sandbox and a Payara Micro member running the storefront (with the fault-injection jar,
+ * which only acts on orders the tests mark). Started on free ports in target/it-data before the
+ * first test class that uses it, stopped when the JVM's tests are done.
  */
 public final class RunningShop implements BeforeAllCallback, ParameterResolver {
 
@@ -91,7 +91,8 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               .useFreePorts()
               .nodeName("it-1")
               .storefrontWar(faultInjected)
-              .onProgress(step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
+              .onProgress(
+                  step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));
     }
 
@@ -121,7 +122,8 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
       Instant deadline = Instant.now().plus(timeout);
       while (!condition.getAsBoolean()) {
         if (Instant.now().isAfter(deadline)) {
-          throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+          throw new AssertionError(
+              "timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
         try {
           Thread.sleep(200);

@@ -25,8 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns every failure into a problem document with the status a client can act on: 4xx for what the
- * client can fix, 409 for conflicts with the shop's state, 5xx only for the shop's own faults (logged,
- * with no internals in the answer).
+ * client can fix, 409 for conflicts with the shop's state, 5xx only for the shop's own faults
+ * (logged, with no internals in the answer).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -39,7 +39,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       if (isUnreadableBody(web)) {
-        return Problems.response(400, "malformed-request", "Malformed request body", bodyDetail(web));
+        return Problems.response(
+            400, "malformed-request", "Malformed request body", bodyDetail(web));
       }
       return Problems.response(
           status,
@@ -49,13 +50,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
       // The request body could not be read as the JSON the resource expects.
-      return Problems.response(400, "malformed-request", "Malformed request body", rootMessage(cause));
+      return Problems.response(
+          400, "malformed-request", "Malformed request body", rootMessage(cause));
     }
     if (cause instanceof InvalidRequest invalid) {
       return Problems.response(400, "invalid-request", "Invalid request", invalid.getMessage());
     }
     if (cause instanceof MissingIdempotencyKey missing) {
-      return Problems.response(400, "idempotency-key-missing", "Idempotency-Key required", missing.getMessage());
+      return Problems.response(
+          400, "idempotency-key-missing", "Idempotency-Key required", missing.getMessage());
     }
     if (cause instanceof CartNotFound || cause instanceof OrderNotFound) {
       return Problems.response(404, "not-found", "Not found", cause.getMessage());
@@ -83,25 +86,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               .add("lines", lines));
     }
     if (cause instanceof IdempotencyKeyReused reused) {
-      return Problems.response(422, "idempotency-key-reused", "Idempotency-Key reused", reused.getMessage());
+      return Problems.response(
+          422, "idempotency-key-reused", "Idempotency-Key reused", reused.getMessage());
     }
     if (cause instanceof PaymentDeclined declined) {
       return Problems.response(402, "payment-declined", "Payment declined", declined.getMessage());
     }
     if (cause instanceof PaymentProviderUnavailable unavailable) {
       Response problem =
-          Problems.response(503, "payment-unavailable", "Payment provider unavailable", unavailable.getMessage());
+          Problems.response(
+              503, "payment-unavailable", "Payment provider unavailable", unavailable.getMessage());
       return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
     if (cause instanceof JMSRuntimeException brokerDown) {
       LOG.log(Level.WARNING, "the message broker failed; the checkout was rolled back", brokerDown);
       Response problem =
           Problems.response(
-              503, "temporarily-unavailable", "Temporarily unavailable", "nothing was stored; retry shortly");
+              503,
+              "temporarily-unavailable",
+              "Temporarily unavailable",
+              "nothing was stored; retry shortly");
       return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
     if (cause instanceof OptimisticLockException) {
-      return Problems.response(409, "concurrent-change", "Changed concurrently", "retry the request");
+      return Problems.response(
+          409, "concurrent-change", "Changed concurrently", "retry the request");
     }
     if (cause instanceof DuplicateAccount duplicate) {
       return Problems.response(409, "account-exists", "Account exists", duplicate.getMessage());
@@ -113,7 +122,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problems.response(409, "conflict", "Conflict", conflict.getMessage());
     }
     LOG.log(Level.SEVERE, "unexpected failure", failure);
-    return Problems.response(500, "internal-error", "Internal error", "the shop failed; it has been logged");
+    return Problems.response(
+        500, "internal-error", "Internal error", "the shop failed; it has been logged");
   }
 
   private static Throwable unwrap(Throwable failure) {

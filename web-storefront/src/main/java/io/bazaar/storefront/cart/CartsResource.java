@@ -52,7 +52,8 @@ public class CartsResource {
   @Operation(summary = "Add units of a SKU (merged with an existing line)")
   public CartView add(@PathParam("id") String id, AddLine line) {
     required(line, "a JSON body");
-    return carts.add(cartId(id), required(line.sku(), "sku"), required(line.quantity(), "quantity"));
+    return carts.add(
+        cartId(id), required(line.sku(), "sku"), required(line.quantity(), "quantity"));
   }
 
   @PUT
@@ -78,5 +79,4 @@ public class CartsResource {
       throw new jakarta.ws.rs.NotFoundException("no cart " + id);
     }
   }
-
 }

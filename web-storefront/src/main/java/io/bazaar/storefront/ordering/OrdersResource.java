@@ -45,7 +45,9 @@ public class OrdersResource {
               + " and charges nothing (header Idempotent-Replayed: true); reusing a key for a different"
               + " request is 422.")
   public Response place(
-      @Parameter(description = "A unique key per checkout attempt chosen by the client", required = true)
+      @Parameter(
+              description = "A unique key per checkout attempt chosen by the client",
+              required = true)
           @HeaderParam("Idempotency-Key")
           String idempotencyKey,
       PlaceOrderRequest body,
@@ -63,9 +65,7 @@ public class OrdersResource {
       receipt = checkout.placeOrder(request);
     } catch (ConcurrentCheckout lostTheRace) {
       receipt =
-          checkout
-              .replay(idempotencyKey, request.fingerprint())
-              .orElseThrow(() -> lostTheRace);
+          checkout.replay(idempotencyKey, request.fingerprint()).orElseThrow(() -> lostTheRace);
     }
     OrderView order = receipt.order();
     return Response.created(uri.getAbsolutePathBuilder().path(order.number()).build())

@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Guest and customer carts. Every change locks the cart row, so two tabs changing one cart apply one
- * after the other instead of losing an update; a checkout holds the same lock, so a cart cannot change
- * while it is being turned into an order.
+ * Guest and customer carts. Every change locks the cart row, so two tabs changing one cart apply
+ * one after the other instead of losing an update; a checkout holds the same lock, so a cart cannot
+ * change while it is being turned into an order.
  */
 @Stateless
 public class Carts {
@@ -99,7 +99,8 @@ public class Carts {
     for (CartLine line : cart.lines()) {
       PricedSku priced = prices.get(line.sku());
       boolean purchasable = priced != null && priced.purchasable();
-      Money lineTotal = priced == null ? Money.zero(currency) : priced.price().times(line.quantity());
+      Money lineTotal =
+          priced == null ? Money.zero(currency) : priced.price().times(line.quantity());
       if (purchasable) {
         subtotal = subtotal.plus(lineTotal);
         items += line.quantity();

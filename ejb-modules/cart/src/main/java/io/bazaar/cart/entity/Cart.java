@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a shopper intends to buy. A cart holds SKUs and quantities, never prices: prices are read from
- * the catalog whenever the cart is shown or checked out. Once checked out a cart is closed for good.
+ * What a shopper intends to buy. A cart holds SKUs and quantities, never prices: prices are read
+ * from the catalog whenever the cart is shown or checked out. Once checked out a cart is closed for
+ * good.
  */
 @Entity
 @Table(name = "cart")
@@ -125,8 +126,7 @@ public class Cart {
 
   private static void requireQuantity(int quantity) {
     if (quantity < 1 || quantity > MAX_QUANTITY_PER_LINE) {
-      throw new IllegalArgumentException(
-          "quantity must be between 1 and " + MAX_QUANTITY_PER_LINE);
+      throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY_PER_LINE);
     }
   }
 

@@ -27,7 +27,9 @@ public class CartLine {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key other && Objects.equals(cart, other.cart) && Objects.equals(sku, other.sku);
+      return o instanceof Key other
+          && Objects.equals(cart, other.cart)
+          && Objects.equals(sku, other.sku);
     }
 
     @Override

@@ -13,7 +13,8 @@ class CartTest {
     cart.add("SKU-1", 2);
     cart.add("SKU-1", 3);
     cart.add("SKU-2", 1);
-    assertThat(cart.lines()).extracting(CartLine::sku, CartLine::quantity)
+    assertThat(cart.lines())
+        .extracting(CartLine::sku, CartLine::quantity)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("SKU-1", 5),
             org.assertj.core.groups.Tuple.tuple("SKU-2", 1));

@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reading the catalog: categories, product lists and details, and prices for carts and checkout. */
+/**
+ * Reading the catalog: categories, product lists and details, and prices for carts and checkout.
+ */
 @Stateless
 public class Catalog {
 
@@ -106,9 +108,9 @@ public class Catalog {
 
   /** A product's detail with live availability; drafts and archived products are not shown. */
   public Optional<ProductDetail> product(String slug) {
-    return em
-        .createQuery(
-            "select p from Product p left join fetch p.variants where p.slug = :slug", Product.class)
+    return em.createQuery(
+            "select p from Product p left join fetch p.variants where p.slug = :slug",
+            Product.class)
         .setParameter("slug", slug)
         .getResultStream()
         .filter(Product::isPurchasable)

@@ -46,7 +46,9 @@ public final class CatalogViews {
       List<CategoryRef> breadcrumbs,
       List<VariantView> variants) {}
 
-  /** A SKU priced from the catalog at this moment; carts and checkout never trust a client's price. */
+  /**
+   * A SKU priced from the catalog at this moment; carts and checkout never trust a client's price.
+   */
   public record PricedSku(
       String sku, String productName, String label, Money price, boolean purchasable) {
     static PricedSku of(Variant variant) {

@@ -64,11 +64,7 @@ public class DemoCatalog {
     int loaded = 0;
     for (var department : departments().entrySet()) {
       Category category =
-          new Category(
-              Slugs.of(department.getKey()),
-              department.getKey(),
-              null,
-              position++);
+          new Category(Slugs.of(department.getKey()), department.getKey(), null, position++);
       em.persist(category);
       for (Item item : department.getValue()) {
         addProduct(category, item, loaded++);
@@ -99,7 +95,10 @@ public class DemoCatalog {
         String label = String.join(" / ", attributes.values());
         String sku = skuStem + "-" + (++variant);
         product.addVariant(
-            sku, label.isEmpty() ? "Standard" : label, Money.of(item.price(), currency), attributes);
+            sku,
+            label.isEmpty() ? "Standard" : label,
+            Money.of(item.price(), currency),
+            attributes);
         stock.receive(sku, MAIN_WAREHOUSE, 5 + (seed * 7 + variant * 3) % 20, "demo-catalog");
         int northUnits = (seed + variant) % 6;
         if (northUnits > 0) {
@@ -119,14 +118,23 @@ public class DemoCatalog {
     departments.put(
         "Shoes",
         List.of(
-            new Item("Trail Runner Sneakers", "Northpeak", "89.95", shoeSizes, List.of("Black", "Blue")),
-            new Item("City Leather Loafers", "Atelier Marin", "129.00", shoeSizes, List.of("Brown")),
-            new Item("Canvas Low Sneakers", "Fieldday", "49.50", shoeSizes, List.of("White", "Red"))));
+            new Item(
+                "Trail Runner Sneakers", "Northpeak", "89.95", shoeSizes, List.of("Black", "Blue")),
+            new Item(
+                "City Leather Loafers", "Atelier Marin", "129.00", shoeSizes, List.of("Brown")),
+            new Item(
+                "Canvas Low Sneakers", "Fieldday", "49.50", shoeSizes, List.of("White", "Red"))));
     departments.put(
         "Clothing",
         List.of(
-            new Item("Merino Crew Sweater", "Fjellgarn", "79.00", apparelSizes, List.of("Grey", "Navy")),
-            new Item("Organic Cotton T-Shirt", "Fieldday", "19.90", apparelSizes, List.of("White", "Black", "Olive")),
+            new Item(
+                "Merino Crew Sweater", "Fjellgarn", "79.00", apparelSizes, List.of("Grey", "Navy")),
+            new Item(
+                "Organic Cotton T-Shirt",
+                "Fieldday",
+                "19.90",
+                apparelSizes,
+                List.of("White", "Black", "Olive")),
             new Item("Waxed Field Jacket", "Northpeak", "189.00", apparelSizes, List.of("Olive"))));
     departments.put(
         "Kitchen",
@@ -137,21 +145,43 @@ public class DemoCatalog {
     departments.put(
         "Home",
         List.of(
-            new Item("Linen Duvet Cover", "Lumen Home", "119.00", List.of("Single", "Double", "King"), List.of("Sand", "White")),
-            new Item("Stoneware Table Lamp", "Lumen Home", "69.00", none, List.of("Ochre", "Slate")),
+            new Item(
+                "Linen Duvet Cover",
+                "Lumen Home",
+                "119.00",
+                List.of("Single", "Double", "King"),
+                List.of("Sand", "White")),
+            new Item(
+                "Stoneware Table Lamp", "Lumen Home", "69.00", none, List.of("Ochre", "Slate")),
             new Item("Wool Throw Blanket", "Fjellgarn", "84.50", none, List.of("Grey"))));
     departments.put(
         "Electronics",
         List.of(
-            new Item("Noise-Cancelling Headphones", "Sonora", "249.00", none, List.of("Black", "Silver")),
-            new Item("Portable Bluetooth Speaker", "Sonora", "79.99", none, List.of("Blue", "Black")),
+            new Item(
+                "Noise-Cancelling Headphones",
+                "Sonora",
+                "249.00",
+                none,
+                List.of("Black", "Silver")),
+            new Item(
+                "Portable Bluetooth Speaker", "Sonora", "79.99", none, List.of("Blue", "Black")),
             new Item("USB-C Charger 65 W", "Voltway", "34.90", none, none)));
     departments.put(
         "Outdoor",
         List.of(
             new Item("Two-Person Tent", "Northpeak", "219.00", none, List.of("Green")),
-            new Item("Insulated Water Bottle 750 ml", "Trailmate", "24.95", none, List.of("Steel", "Blue")),
-            new Item("Down Sleeping Bag", "Northpeak", "159.00", List.of("Regular", "Long"), List.of("Red"))));
+            new Item(
+                "Insulated Water Bottle 750 ml",
+                "Trailmate",
+                "24.95",
+                none,
+                List.of("Steel", "Blue")),
+            new Item(
+                "Down Sleeping Bag",
+                "Northpeak",
+                "159.00",
+                List.of("Regular", "Long"),
+                List.of("Red"))));
     return departments;
   }
 }

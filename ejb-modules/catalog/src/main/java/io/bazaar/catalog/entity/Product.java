@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A product as shoppers see it, sold through one or more variants (SKUs). Only active products can be
- * bought; a product becomes active only once it has at least one variant.
+ * A product as shoppers see it, sold through one or more variants (SKUs). Only active products can
+ * be bought; a product becomes active only once it has at least one variant.
  */
 @Entity
 @Table(name = "product")

@@ -38,7 +38,8 @@ class ProductTest {
   @Test
   void slugsAreUrlSafe() {
     assertThat(Slugs.of("Crème Brûlée & Co.")).isEqualTo("creme-brulee-co");
-    assertThatThrownBy(() -> Slugs.require("Not A Slug")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Slugs.require("Not A Slug"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -18,7 +18,14 @@ public class OutOfStock extends RuntimeException {
     super(
         "not enough stock for "
             + shortages.stream()
-                .map(s -> s.sku() + " (requested " + s.requested() + ", available " + s.available() + ")")
+                .map(
+                    s ->
+                        s.sku()
+                            + " (requested "
+                            + s.requested()
+                            + ", available "
+                            + s.available()
+                            + ")")
                 .collect(Collectors.joining(", ")));
     this.shortages = List.copyOf(shortages);
   }

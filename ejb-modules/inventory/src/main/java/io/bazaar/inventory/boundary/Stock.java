@@ -19,10 +19,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stock on hand across warehouses. Taking stock for an order joins the caller's transaction: the rows
- * stay locked until that transaction ends, so concurrent checkouts of the same SKU queue up and none can
- * take units another has taken. Rows are always locked in (sku, warehouse) order, so two checkouts that
- * share SKUs cannot deadlock.
+ * Stock on hand across warehouses. Taking stock for an order joins the caller's transaction: the
+ * rows stay locked until that transaction ends, so concurrent checkouts of the same SKU queue up
+ * and none can take units another has taken. Rows are always locked in (sku, warehouse) order, so
+ * two checkouts that share SKUs cannot deadlock.
  */
 @Stateless
 public class Stock {
@@ -49,8 +49,8 @@ public class Stock {
   }
 
   /**
-   * Takes the wanted units of every SKU for one order, from the highest-priority warehouses first, or
-   * takes nothing and throws {@link OutOfStock} naming every short line.
+   * Takes the wanted units of every SKU for one order, from the highest-priority warehouses first,
+   * or takes nothing and throws {@link OutOfStock} naming every short line.
    */
   public List<Allocation> takeForOrder(String orderNumber, Map<String, Integer> wanted) {
     SortedMap<String, Integer> bySku = new TreeMap<>(wanted);

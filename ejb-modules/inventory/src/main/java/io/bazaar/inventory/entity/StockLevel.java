@@ -10,8 +10,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Units of one SKU on hand in one warehouse. The invariant — never below zero — is kept here, in the
- * database's CHECK constraint, and by the callers locking rows before taking from them.
+ * Units of one SKU on hand in one warehouse. The invariant — never below zero — is kept here, in
+ * the database's CHECK constraint, and by the callers locking rows before taking from them.
  */
 @Entity
 @Table(name = "stock_level")

@@ -58,8 +58,7 @@ public class StockMovement {
   }
 
   public static StockMovement sale(StockLevel level, int units, String orderNumber) {
-    return new StockMovement(
-        level.sku(), level.warehouseCode(), -units, Reason.SALE, orderNumber);
+    return new StockMovement(level.sku(), level.warehouseCode(), -units, Reason.SALE, orderNumber);
   }
 
   public static StockMovement receipt(StockLevel level, int units, String reference) {

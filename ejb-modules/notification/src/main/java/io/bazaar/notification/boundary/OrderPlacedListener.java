@@ -23,14 +23,19 @@ import org.eclipse.jnosql.mapping.document.DocumentTemplate;
  * <p>The message is acknowledged in this MDB's transaction, so a failure (SMTP down, document store
  * down) rolls back and the broker redelivers with back-off. SMTP and MongoDB cannot join the
  * transaction, so delivery is at least once: a redelivered message whose confirmation is already
- * recorded sends nothing; a crash between sending and recording sends again with the same Message-ID.
+ * recorded sends nothing; a crash between sending and recording sends again with the same
+ * Message-ID.
  */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = "bazaar.orders.placed"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = "bazaar.orders.placed"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
     })
 public class OrderPlacedListener implements MessageListener {
@@ -52,7 +57,11 @@ public class OrderPlacedListener implements MessageListener {
     }
     String id = Notification.idOf(OrderConfirmation.KIND, confirmation.orderNumber());
     if (documents.find(Notification.class, id).isPresent()) {
-      LOG.info(() -> "confirmation of " + confirmation.orderNumber() + " already sent; redelivery ignored");
+      LOG.info(
+          () ->
+              "confirmation of "
+                  + confirmation.orderNumber()
+                  + " already sent; redelivery ignored");
       return;
     }
     mailer.send(
@@ -82,8 +91,11 @@ public class OrderPlacedListener implements MessageListener {
         return null;
       }
       OrderConfirmation confirmation = JSON.fromJson(text.getText(), OrderConfirmation.class);
-      if (confirmation == null || confirmation.orderNumber() == null || confirmation.email() == null) {
-        LOG.severe("ignoring OrderPlaced message without order number or e-mail: " + text.getText());
+      if (confirmation == null
+          || confirmation.orderNumber() == null
+          || confirmation.email() == null) {
+        LOG.severe(
+            "ignoring OrderPlaced message without order number or e-mail: " + text.getText());
         return null;
       }
       return confirmation;

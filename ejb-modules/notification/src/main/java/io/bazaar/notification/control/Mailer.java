@@ -45,8 +45,8 @@ public class Mailer {
   }
 
   /**
-   * Sends one message. The Message-ID is the caller's, stable per event, so that if a crash makes us
-   * send twice, mail systems recognise the second as the same message.
+   * Sends one message. The Message-ID is the caller's, stable per event, so that if a crash makes
+   * us send twice, mail systems recognise the second as the same message.
    */
   public void send(Mail mail) {
     try {
@@ -58,7 +58,8 @@ public class Mailer {
             }
           };
       message.setFrom(new InternetAddress(from));
-      message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.to()));
+      message.setRecipients(
+          jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.to()));
       message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
       message.setSentDate(new Date());
       var alternative = new jakarta.mail.internet.MimeMultipart("alternative");

@@ -15,7 +15,8 @@ public record OrderConfirmation(
     String currency,
     String placedAt) {
 
-  public record Line(String sku, String productName, int quantity, String unitPrice, String lineTotal) {}
+  public record Line(
+      String sku, String productName, int quantity, String unitPrice, String lineTotal) {}
 
   public static final String KIND = "order-confirmation";
 
@@ -68,7 +69,8 @@ public record OrderConfirmation(
           .append(escape(currency))
           .append("</td></tr>");
     }
-    html.append("<tr><th colspan=\"2\" style=\"text-align:left\">Total</th><th style=\"text-align:right\">")
+    html.append(
+            "<tr><th colspan=\"2\" style=\"text-align:left\">Total</th><th style=\"text-align:right\">")
         .append(escape(total))
         .append(' ')
         .append(escape(currency))

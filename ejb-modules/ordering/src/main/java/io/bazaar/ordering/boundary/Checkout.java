@@ -90,8 +90,7 @@ public class Checkout {
 
   /** The order an earlier request with this key placed, if the request was the same. */
   public Optional<Receipt> replay(String idempotencyKey, String fingerprint) {
-    return em
-        .createQuery("select o from Order o where o.idempotencyKey = :key", Order.class)
+    return em.createQuery("select o from Order o where o.idempotencyKey = :key", Order.class)
         .setParameter("key", idempotencyKey)
         .getResultStream()
         .findFirst()
@@ -111,8 +110,7 @@ public class Checkout {
       throw new MissingIdempotencyKey();
     }
     if (key.length() > 100 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException(
-          "Idempotency-Key must be 1-100 visible ASCII characters");
+      throw new IllegalArgumentException("Idempotency-Key must be 1-100 visible ASCII characters");
     }
   }
 
@@ -120,7 +118,8 @@ public class Checkout {
     if (a == null) {
       throw new IllegalArgumentException("a shipping address is required");
     }
-    return new ShippingAddress(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country());
+    return new ShippingAddress(
+        a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country());
   }
 
   /** Prices every line from the catalog now; the client never sends prices. */

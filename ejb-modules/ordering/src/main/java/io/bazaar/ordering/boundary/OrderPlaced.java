@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The event published, in the checkout transaction, when an order is placed. Self-contained, so that
- * consumers (the confirmation e-mail, recommendations) need not call back into ordering.
+ * The event published, in the checkout transaction, when an order is placed. Self-contained, so
+ * that consumers (the confirmation e-mail, recommendations) need not call back into ordering.
  */
 public record OrderPlaced(
     String orderNumber,
@@ -16,5 +16,6 @@ public record OrderPlaced(
     String currency,
     Instant placedAt) {
 
-  public record Line(String sku, String productName, int quantity, String unitPrice, String lineTotal) {}
+  public record Line(
+      String sku, String productName, int quantity, String unitPrice, String lineTotal) {}
 }

@@ -16,7 +16,8 @@ public record OrderView(
     String paymentStatus,
     Instant placedAt) {
 
-  public record Line(String sku, String productName, int quantity, Money unitPrice, Money lineTotal) {}
+  public record Line(
+      String sku, String productName, int quantity, Money unitPrice, Money lineTotal) {}
 
   static OrderView of(Order order, String paymentStatus) {
     var a = order.shippingAddress();
@@ -24,9 +25,11 @@ public record OrderView(
         order.number(),
         order.status().name(),
         order.email(),
-        new PlaceOrder.Address(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country()),
+        new PlaceOrder.Address(
+            a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country()),
         order.lines().stream()
-            .map(l -> new Line(l.sku(), l.productName(), l.quantity(), l.unitPrice(), l.lineTotal()))
+            .map(
+                l -> new Line(l.sku(), l.productName(), l.quantity(), l.unitPrice(), l.lineTotal()))
             .toList(),
         order.total(),
         paymentStatus,

@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A placed order. Its lines and total are fixed when it is placed; later price changes in the catalog
- * never change what the shopper agreed to pay.
+ * A placed order. Its lines and total are fixed when it is placed; later price changes in the
+ * catalog never change what the shopper agreed to pay.
  */
 @Entity
 @Table(name = "customer_order")

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * Public order numbers such as {@code BZ-7K3Q9XWD2M}: 50 random bits in Crockford base 32, so numbers
- * reveal nothing about order volume and cannot be guessed from one another.
+ * Public order numbers such as {@code BZ-7K3Q9XWD2M}: 50 random bits in Crockford base 32, so
+ * numbers reveal nothing about order volume and cannot be guessed from one another.
  */
 public final class OrderNumber {
 

@@ -21,7 +21,8 @@ class PlaceOrderTest {
   @Test
   void aDifferentRequestHasADifferentFingerprint() {
     var first = new PlaceOrder("key-1", CART, "ada@example.org", ADDRESS, "tok_visa");
-    var otherCart = new PlaceOrder("key-1", UUID.randomUUID(), "ada@example.org", ADDRESS, "tok_visa");
+    var otherCart =
+        new PlaceOrder("key-1", UUID.randomUUID(), "ada@example.org", ADDRESS, "tok_visa");
     var otherAddress =
         new PlaceOrder(
             "key-1",

@@ -36,8 +36,7 @@ class OrderTest {
     assertThatThrownBy(
             () -> Order.place("BZ-1", "k", "fp", "a@b.org", ADDRESS, List.of(), "auth_1"))
         .hasMessageContaining("at least one line");
-    assertThatThrownBy(() -> Order.normalizeEmail("not-an-address"))
-        .hasMessageContaining("e-mail");
+    assertThatThrownBy(() -> Order.normalizeEmail("not-an-address")).hasMessageContaining("e-mail");
     assertThatThrownBy(() -> new ShippingAddress("A", "B", null, "C", "1", "XX"))
         .hasMessageContaining("ISO 3166");
     assertThatThrownBy(() -> new ShippingAddress(" ", "B", null, "C", "1", "DE"))

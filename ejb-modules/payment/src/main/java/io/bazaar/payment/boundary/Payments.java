@@ -26,7 +26,8 @@ public class Payments {
 
   @Resource TransactionSynchronizationRegistry transaction;
 
-  public record PaymentView(String orderNumber, String authorizationId, Money amount, String status) {}
+  public record PaymentView(
+      String orderNumber, String authorizationId, Money amount, String status) {}
 
   /**
    * Authorizes the amount and arranges for the authorization to be voided if the surrounding
@@ -54,12 +55,13 @@ public class Payments {
   }
 
   public Optional<PaymentView> ofOrder(String orderNumber) {
-    return em
-        .createQuery("select p from Payment p where p.orderNumber = :number", Payment.class)
+    return em.createQuery("select p from Payment p where p.orderNumber = :number", Payment.class)
         .setParameter("number", orderNumber)
         .getResultStream()
         .findFirst()
         .map(
-            p -> new PaymentView(p.orderNumber(), p.authorizationId(), p.amount(), p.status().name()));
+            p ->
+                new PaymentView(
+                    p.orderNumber(), p.authorizationId(), p.amount(), p.status().name()));
   }
 }

@@ -9,13 +9,14 @@ import io.bazaar.persistence.Money;
 public interface PaymentGateway {
 
   /**
-   * Reserves the amount on the shopper's payment method. Retrying with the same idempotency key never
-   * authorizes twice.
+   * Reserves the amount on the shopper's payment method. Retrying with the same idempotency key
+   * never authorizes twice.
    *
    * @throws io.bazaar.payment.boundary.PaymentDeclined when the provider refuses the payment
    * @throws io.bazaar.payment.boundary.PaymentProviderUnavailable when it cannot be reached
    */
-  Authorization authorize(Money amount, String paymentToken, String reference, String idempotencyKey);
+  Authorization authorize(
+      Money amount, String paymentToken, String reference, String idempotencyKey);
 
   /** Releases an authorization that will not be captured. Idempotent. */
   void voidAuthorization(String authorizationId);

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The card processor's HTTP API, as a MicroProfile Rest Client. Amounts travel as decimal strings. */
+/**
+ * The card processor's HTTP API, as a MicroProfile Rest Client. Amounts travel as decimal strings.
+ */
 @Path("/v1/authorizations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The card processor over HTTP. Authorizations are retried with the same idempotency key, so a retry
- * after a lost answer finds the first authorization instead of making a second one; a refusal is
- * never retried.
+ * The card processor over HTTP. Authorizations are retried with the same idempotency key, so a
+ * retry after a lost answer finds the first authorization instead of making a second one; a refusal
+ * is never retried.
  */
 @ApplicationScoped
 public class PaymentProviderGateway implements PaymentGateway {
@@ -86,7 +86,10 @@ public class PaymentProviderGateway implements PaymentGateway {
         throw new PaymentProviderUnavailable("HTTP " + status);
       }
       throw new IllegalStateException(
-          "the payment provider rejected the request: HTTP " + status + " " + response.readEntity(String.class));
+          "the payment provider rejected the request: HTTP "
+              + status
+              + " "
+              + response.readEntity(String.class));
     } catch (ProcessingException unreachable) {
       throw new PaymentProviderUnavailable(unreachable.getMessage());
     }

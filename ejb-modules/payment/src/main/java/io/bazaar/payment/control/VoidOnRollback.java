@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Releases an authorization whose checkout transaction did not commit. If the void itself fails (the
- * provider is down), the authorization lapses at the provider after its hold period; the log line is
- * what an operator reconciles against the provider's report.
+ * Releases an authorization whose checkout transaction did not commit. If the void itself fails
+ * (the provider is down), the authorization lapses at the provider after its hold period; the log
+ * line is what an operator reconciles against the provider's report.
  */
 public class VoidOnRollback implements Synchronization {
 

@@ -14,8 +14,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * The payment of one order: an authorization at the payment provider, recorded in the same transaction
- * that places the order. Moves AUTHORIZED → CAPTURED → REFUNDED, or AUTHORIZED → VOIDED.
+ * The payment of one order: an authorization at the payment provider, recorded in the same
+ * transaction that places the order. Moves AUTHORIZED → CAPTURED → REFUNDED, or AUTHORIZED →
+ * VOIDED.
  */
 @Entity
 @Table(name = "payment")

@@ -329,7 +329,11 @@ class CheckoutIT {
         shop.api.post(
             "api/v1/carts/" + cart + "/lines",
             "{\"sku\":\"" + sku + "\",\"quantity\":99999999999999999999}"),
-        400);
+        422);
+    assertProblem(
+        shop.api.post(
+            "api/v1/carts/" + cart + "/lines", "{\"sku\":\"" + sku + "\",\"quantity\":2.5}"),
+        422);
     assertProblem(shop.api.addToCart(cart, "NO-SUCH-SKU", 1), 422);
     assertProblem(shop.api.post("api/v1/carts/" + cart + "/lines", "{\"quantity\":1}"), 400);
     assertProblem(shop.api.get("api/v1/carts/not-a-cart"), 404);

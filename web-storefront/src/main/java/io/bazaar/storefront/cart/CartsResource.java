@@ -4,6 +4,7 @@ import static io.bazaar.storefront.api.InvalidRequest.required;
 
 import io.bazaar.cart.boundary.CartView;
 import io.bazaar.cart.boundary.Carts;
+import io.bazaar.cart.entity.Cart;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -27,9 +29,10 @@ public class CartsResource {
 
   @Inject Carts carts;
 
-  public record AddLine(String sku, Integer quantity) {}
+  /** Quantities arrive as any JSON number and are checked here: no silent overflow or rounding. */
+  public record AddLine(String sku, BigDecimal quantity) {}
 
-  public record ChangeQuantity(Integer quantity) {}
+  public record ChangeQuantity(BigDecimal quantity) {}
 
   @POST
   @Operation(summary = "Open an empty cart")
@@ -53,7 +56,7 @@ public class CartsResource {
   public CartView add(@PathParam("id") String id, AddLine line) {
     required(line, "a JSON body");
     return carts.add(
-        cartId(id), required(line.sku(), "sku"), required(line.quantity(), "quantity"));
+        cartId(id), required(line.sku(), "sku"), quantity(required(line.quantity(), "quantity")));
   }
 
   @PUT
@@ -62,7 +65,7 @@ public class CartsResource {
   public CartView change(
       @PathParam("id") String id, @PathParam("sku") String sku, ChangeQuantity change) {
     required(change, "a JSON body");
-    return carts.changeQuantity(cartId(id), sku, required(change.quantity(), "quantity"));
+    return carts.changeQuantity(cartId(id), sku, quantity(required(change.quantity(), "quantity")));
   }
 
   @DELETE
@@ -70,6 +73,16 @@ public class CartsResource {
   @Operation(summary = "Remove a line")
   public CartView remove(@PathParam("id") String id, @PathParam("sku") String sku) {
     return carts.remove(cartId(id), sku);
+  }
+
+  /** A whole number of units; anything else, or beyond what an int holds, is refused as such. */
+  static int quantity(BigDecimal quantity) {
+    try {
+      return quantity.intValueExact();
+    } catch (ArithmeticException notAWholeNumberOfUnits) {
+      throw new IllegalArgumentException(
+          "quantity must be a whole number between 1 and " + Cart.MAX_QUANTITY_PER_LINE);
+    }
   }
 
   static UUID cartId(String id) {

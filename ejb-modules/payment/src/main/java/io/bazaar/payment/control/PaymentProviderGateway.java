@@ -44,6 +44,9 @@ public class PaymentProviderGateway implements PaymentGateway {
             .baseUri(URI.create(providerUrl))
             .connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+            // Every status is interpreted below; the default mapper would turn the provider's 4xx
+            // into a WebApplicationException that leaks its status to our own clients.
+            .property("microprofile.rest.client.disable.default.mapper", true)
             .build(PaymentProviderClient.class);
   }
 

@@ -1,0 +1,334 @@
+package io.bazaar.benchmark;
+
+import io.bazaar.server.PayaraMember;
+import io.bazaar.server.PayaraSettings;
+import io.bazaar.server.ShopLayout;
+import io.bazaar.server.ShopSettings;
+import io.bazaar.server.ShopStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures checkout throughput and latency on the real stack: {@code POST /api/v1/orders} by N
+ * closed-loop clients, with full XA (three PostgreSQL databases and the Artemis send in one
+ * two-phase commit) and, for comparison, the same code on one local transaction (one non-XA pool
+ * behind the three data source names, JMS send not enlisted). Carts are prepared in the database
+ * beforehand so that only the checkout is timed. Prints one line per run and the medians per
+ * configuration.
+ *
+ * <p>Run: {@code ./mvnw -Pbenchmark -pl system-tests -am verify -DskipTests} (see
+ * docs/performance.md); options as system properties: {@code bench.clients=8,32}, {@code
+ * bench.seconds=30}, {@code bench.warmup=10}, {@code bench.repeats=3}, {@code
+ * bench.modes=xa,local}.
+ */
+public final class CheckoutBenchmark {
+
+  private static final int SKUS = 200;
+  private static final String CURRENCY = "EUR";
+
+  record Result(
+      String mode,
+      int clients,
+      double ordersPerSecond,
+      double p50Millis,
+      double p99Millis,
+      long errors) {}
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> clientCounts =
+        Arrays.stream(System.getProperty("bench.clients", "8,32").split(","))
+            .map(Integer::parseInt)
+            .toList();
+    int seconds = Integer.getInteger("bench.seconds", 30);
+    int warmup = Integer.getInteger("bench.warmup", 10);
+    int repeats = Integer.getInteger("bench.repeats", 3);
+    List<String> modes = List.of(System.getProperty("bench.modes", "xa,local").split(","));
+    Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
+    deleteRecursively(data);
+    ShopLayout layout = ShopLayout.locate();
+    List<Result> results = new ArrayList<>();
+    try (ShopStack stack =
+        ShopStack.start(
+            ShopSettings.defaults(data.resolve("shop"), layout).useFreePorts().withoutPayara())) {
+      for (String mode : modes) {
+        PayaraMember member = member(stack, layout, mode, data).start();
+        try {
+          String database = mode.equals("xa") ? stack.inventoryJdbcUrl() : stack.ordersJdbcUrl();
+          String cartDatabase = stack.ordersJdbcUrl();
+          seedStock(database, stack.settings());
+          for (int clients : clientCounts) {
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+              int cartsNeeded = clients * 4 + (int) ((seconds + warmup) * 900L);
+              ConcurrentLinkedQueue<UUID> carts =
+                  prepareCarts(cartDatabase, stack.settings(), cartsNeeded);
+              Result result = run(member.baseUri(), mode, clients, carts, warmup, seconds);
+              results.add(result);
+              System.out.printf(
+                  Locale.ROOT,
+                  "run  mode=%-5s clients=%2d repeat=%d  %7.1f orders/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%n",
+                  mode,
+                  clients,
+                  repeat,
+                  result.ordersPerSecond(),
+                  result.p50Millis(),
+                  result.p99Millis(),
+                  result.errors());
+            }
+          }
+        } finally {
+          member.stop();
+        }
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "| transaction | clients | orders/s (median) | p50 ms (median) | p99 ms (median) | errors |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (String mode : modes) {
+      for (int clients : clientCounts) {
+        List<Result> runs =
+            results.stream().filter(r -> r.mode().equals(mode) && r.clients() == clients).toList();
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %d | %.0f | %.1f | %.1f | %d |%n",
+            mode.equals("xa") ? "XA, 3 databases + JMS" : "one local transaction",
+            clients,
+            median(runs.stream().mapToDouble(Result::ordersPerSecond).toArray()),
+            median(runs.stream().mapToDouble(Result::p50Millis).toArray()),
+            median(runs.stream().mapToDouble(Result::p99Millis).toArray()),
+            runs.stream().mapToLong(Result::errors).sum());
+      }
+    }
+  }
+
+  private static PayaraMember member(ShopStack stack, ShopLayout layout, String mode, Path data)
+      throws Exception {
+    Path templates = layout.payaraTemplates();
+    if (mode.equals("local")) {
+      Path local = Files.createDirectories(data.resolve("local-templates"));
+      for (String file : List.of("pre-boot-commands.asadmin", "hazelcast.xml")) {
+        Files.copy(templates.resolve(file), local.resolve(file));
+      }
+      try (var in =
+          CheckoutBenchmark.class.getResourceAsStream(
+              "/benchmark/local-transaction/post-boot-commands.asadmin")) {
+        Files.copy(in, local.resolve("post-boot-commands.asadmin"));
+      }
+      templates = local;
+    }
+    PayaraSettings settings =
+        new PayaraSettings(layout.payaraMicroJar(), templates, data.resolve("member-" + mode))
+            .nodeName("bench-" + mode)
+            .httpPort(io.bazaar.server.TcpPorts.freePort())
+            .gridPort(io.bazaar.server.TcpPorts.freePort())
+            .clusterName("bench-" + mode)
+            .library(layout.postgresqlDriver())
+            .jvmOptions(List.of("-Xmx1g"))
+            .environment(stack.payaraEnvironment());
+    return new PayaraMember(settings);
+  }
+
+  /** SKUs with more stock than any run can sell, spread over two warehouses. */
+  private static void seedStock(String jdbcUrl, ShopSettings settings) throws Exception {
+    try (Connection db =
+            DriverManager.getConnection(
+                jdbcUrl, settings.databaseUser(), settings.databasePassword());
+        Statement sql = db.createStatement()) {
+      sql.execute(
+          "insert into catalog.category (slug, name, position) values ('benchmark', 'Benchmark', 0) on conflict do nothing");
+      sql.execute(
+          "insert into inventory.warehouse (code, name, priority) values ('MAIN', 'Main', 0), ('NORTH', 'North', 1) on conflict do nothing");
+      sql.execute(
+          "insert into catalog.product (slug, name, brand, description, category_id, status, created_at)"
+              + " select 'bench-' || g, 'Benchmark product ' || g, 'Benchbrand', 'For the benchmark.', c.id, 'ACTIVE', now()"
+              + " from generate_series(1, "
+              + SKUS
+              + ") g, catalog.category c where c.slug = 'benchmark'"
+              + " on conflict do nothing");
+      sql.execute(
+          "insert into catalog.variant (sku, product_id, label, amount, currency, position)"
+              + " select 'BENCH-' || substr(p.slug, 7), p.id, 'Standard', 19.99, '"
+              + CURRENCY
+              + "', 0"
+              + " from catalog.product p where p.slug like 'bench-%' on conflict do nothing");
+      sql.execute(
+          "insert into inventory.stock_level (sku, warehouse_code, on_hand)"
+              + " select v.sku, w.code, 10000000 from catalog.variant v, inventory.warehouse w"
+              + " where v.sku like 'BENCH-%' on conflict (sku, warehouse_code) do update set on_hand = 10000000");
+    }
+  }
+
+  /** Open carts with one or two random lines each, written straight into the cart schema. */
+  private static ConcurrentLinkedQueue<UUID> prepareCarts(
+      String jdbcUrl, ShopSettings settings, int count) throws Exception {
+    ConcurrentLinkedQueue<UUID> carts = new ConcurrentLinkedQueue<>();
+    try (Connection db =
+        DriverManager.getConnection(
+            jdbcUrl, settings.databaseUser(), settings.databasePassword())) {
+      db.setAutoCommit(false);
+      try (PreparedStatement cart =
+              db.prepareStatement(
+                  "insert into cart.cart (id, status, created_at, updated_at) values (?, 'OPEN', now(), now())");
+          PreparedStatement line =
+              db.prepareStatement(
+                  "insert into cart.cart_line (cart_id, sku, quantity, position) values (?, ?, ?, ?)")) {
+        var random = new java.util.Random(count);
+        for (int i = 0; i < count; i++) {
+          UUID id = UUID.randomUUID();
+          cart.setObject(1, id);
+          cart.addBatch();
+          int lines = 1 + random.nextInt(2);
+          int first = 1 + random.nextInt(SKUS);
+          for (int l = 0; l < lines; l++) {
+            line.setObject(1, id);
+            line.setString(2, "BENCH-" + (1 + (first + l * 7) % SKUS));
+            line.setInt(3, 1 + random.nextInt(2));
+            line.setInt(4, l);
+            line.addBatch();
+          }
+          carts.add(id);
+          if (i % 1000 == 999) {
+            cart.executeBatch();
+            line.executeBatch();
+          }
+        }
+        cart.executeBatch();
+        line.executeBatch();
+      }
+      db.commit();
+    }
+    return carts;
+  }
+
+  private static Result run(
+      URI base,
+      String mode,
+      int clients,
+      ConcurrentLinkedQueue<UUID> carts,
+      int warmupSeconds,
+      int seconds)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    URI orders = URI.create(base + "/api/v1/orders");
+    AtomicBoolean measuring = new AtomicBoolean(false);
+    AtomicBoolean stop = new AtomicBoolean(false);
+    AtomicLong errors = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      long[] samples = new long[200_000];
+      latencies.add(samples);
+      int[] count = {0};
+      Thread client =
+          new Thread(
+              () -> {
+                try {
+                  while (!stop.get()) {
+                    UUID cart = carts.poll();
+                    if (cart == null) {
+                      errors.incrementAndGet();
+                      break;
+                    }
+                    String body =
+                        "{\"cartId\":\""
+                            + cart
+                            + "\",\"email\":\"bench@example.org\",\"shippingAddress\":"
+                            + "{\"name\":\"Bench\",\"line1\":\"1 Load St\",\"city\":\"Berlin\",\"postalCode\":\"10115\","
+                            + "\"country\":\"DE\"},\"paymentToken\":\"tok_visa\"}";
+                    HttpRequest request =
+                        HttpRequest.newBuilder(orders)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    long started = System.nanoTime();
+                    int status;
+                    try {
+                      status =
+                          http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception failed) {
+                      status = -1;
+                    }
+                    long elapsed = System.nanoTime() - started;
+                    if (measuring.get()) {
+                      if (status == 201) {
+                        samples[count[0]++] = elapsed;
+                      } else {
+                        errors.incrementAndGet();
+                      }
+                    }
+                  }
+                } finally {
+                  samples[samples.length - 1] = count[0];
+                  done.countDown();
+                }
+              },
+              "checkout-client-" + c);
+      client.start();
+      threads.add(client);
+    }
+    Thread.sleep(warmupSeconds * 1000L);
+    measuring.set(true);
+    long start = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    measuring.set(false);
+    long measured = System.nanoTime() - start;
+    stop.set(true);
+    done.await();
+    List<Long> all = new ArrayList<>();
+    for (long[] samples : latencies) {
+      int n = (int) samples[samples.length - 1];
+      for (int i = 0; i < n; i++) {
+        all.add(samples[i]);
+      }
+    }
+    all.sort(null);
+    double throughput = all.size() / (measured / 1e9);
+    return new Result(
+        mode, clients, throughput, percentile(all, 50), percentile(all, 99), errors.get());
+  }
+
+  private static double percentile(List<Long> sorted, int percentile) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1e6;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+  }
+
+  private static void deleteRecursively(Path directory) throws Exception {
+    if (Files.exists(directory)) {
+      try (var files = Files.walk(directory)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+}

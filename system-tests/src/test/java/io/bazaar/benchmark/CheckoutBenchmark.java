@@ -74,9 +74,21 @@ public final class CheckoutBenchmark {
           String database = mode.equals("xa") ? stack.inventoryJdbcUrl() : stack.ordersJdbcUrl();
           String cartDatabase = stack.ordersJdbcUrl();
           seedStock(database, stack.settings());
+          // The JIT compiles the checkout path during the first minute; that minute is not
+          // measured.
+          int jitWarmup = Integer.getInteger("bench.jit-warmup", 60);
+          if (jitWarmup > 0) {
+            run(
+                member.baseUri(),
+                mode,
+                8,
+                prepareCarts(cartDatabase, stack.settings(), jitWarmup * 2500),
+                jitWarmup,
+                0);
+          }
           for (int clients : clientCounts) {
             for (int repeat = 1; repeat <= repeats; repeat++) {
-              int cartsNeeded = clients * 4 + (int) ((seconds + warmup) * 900L);
+              int cartsNeeded = clients * 4 + (int) ((seconds + warmup) * 2500L);
               ConcurrentLinkedQueue<UUID> carts =
                   prepareCarts(cartDatabase, stack.settings(), cartsNeeded);
               Result result = run(member.baseUri(), mode, clients, carts, warmup, seconds);
@@ -231,6 +243,7 @@ public final class CheckoutBenchmark {
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
     AtomicLong errors = new AtomicLong();
+    AtomicBoolean ranOutOfCarts = new AtomicBoolean(false);
     List<long[]> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(clients);
@@ -301,6 +314,10 @@ public final class CheckoutBenchmark {
       for (int i = 0; i < n; i++) {
         all.add(samples[i]);
       }
+    }
+    if (ranOutOfCarts.get() && seconds > 0) {
+      throw new IllegalStateException(
+          "the clients used up the prepared carts before the run ended: prepare more carts");
     }
     all.sort(null);
     double throughput = all.size() / (measured / 1e9);

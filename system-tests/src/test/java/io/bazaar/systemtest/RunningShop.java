@@ -35,7 +35,12 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
   private static Shop shop;
 
   @Override
-  public synchronized void beforeAll(ExtensionContext context) throws Exception {
+  public void beforeAll(ExtensionContext context) throws Exception {
+    ensureStarted(context);
+  }
+
+  /** Starts the shop once per JVM; it stops when the JVM's tests are done. */
+  static synchronized Shop ensureStarted(ExtensionContext context) throws Exception {
     if (shop == null) {
       shop = Shop.start();
       context
@@ -43,6 +48,7 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
           .getStore(ExtensionContext.Namespace.GLOBAL)
           .put(RunningShop.class, (ExtensionContext.Store.CloseableResource) shop::close);
     }
+    return shop;
   }
 
   @Override

@@ -25,6 +25,26 @@ public final class Catalogue {
    * A product for sale with one variant holding {@code mainUnits} and {@code northUnits} of stock.
    */
   public String productWithStock(String price, int mainUnits, int northUnits) {
+    databases.update(
+        Database.INVENTORY,
+        "insert into catalog.category (slug, name, position) values ('system-tests', 'System tests', 99)"
+            + " on conflict (slug) do nothing");
+    return productWithStock("system-tests", price, mainUnits, northUnits);
+  }
+
+  /** A new category of its own, so that a test can count what is in it. */
+  public String category(String name) {
+    String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    databases.update(
+        Database.INVENTORY,
+        "insert into catalog.category (slug, name, position) values (?, ?, 98)",
+        slug,
+        name);
+    return slug;
+  }
+
+  /** Like {@link #productWithStock(String, int, int)}, in the given category. */
+  public String productWithStock(String category, String price, int mainUnits, int northUnits) {
     String unique =
         UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT)
             + "-"
@@ -32,15 +52,12 @@ public final class Catalogue {
     String sku = "IT-" + unique;
     databases.update(
         Database.INVENTORY,
-        "insert into catalog.category (slug, name, position) values ('system-tests', 'System tests', 99)"
-            + " on conflict (slug) do nothing");
-    databases.update(
-        Database.INVENTORY,
         "insert into catalog.product (slug, name, brand, description, category_id, status, created_at)"
             + " select ?, ?, 'Testbrand', 'Made by the system tests.', id, 'ACTIVE', now()"
-            + " from catalog.category where slug = 'system-tests'",
+            + " from catalog.category where slug = ?",
         "product-" + unique.toLowerCase(Locale.ROOT),
-        "Test product " + unique);
+        "Test product " + unique,
+        category);
     databases.update(
         Database.INVENTORY,
         "insert into catalog.variant (sku, product_id, label, amount, currency, position)"
@@ -66,6 +83,11 @@ public final class Catalogue {
           warehouse,
           units);
     }
+  }
+
+  /** The product slug of a SKU made by this class. */
+  public static String productSlugOf(String sku) {
+    return "product-" + sku.substring("IT-".length()).toLowerCase(Locale.ROOT);
   }
 
   public long onHand(String sku) {

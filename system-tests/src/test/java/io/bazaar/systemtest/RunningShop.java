@@ -51,6 +51,14 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
     return shop;
   }
 
+  /** The shop this JVM started; only after an extension started it. */
+  static synchronized Shop current() {
+    if (shop == null) {
+      throw new IllegalStateException("the shop has not been started");
+    }
+    return shop;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == Shop.class;

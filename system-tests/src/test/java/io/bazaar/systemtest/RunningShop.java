@@ -115,6 +115,21 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
       stack.close();
     }
 
+    /** Orders placed with this e-mail address. */
+    public long ordersOf(String email) {
+      return databases.count(
+          Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email);
+    }
+
+    /** Whether the cart is still open, that is, no order consumed it. */
+    public boolean cartIsOpen(String cartId) {
+      return databases.count(
+              Database.ORDERS,
+              "select count(*) from cart.cart where id = ?::uuid and status = 'OPEN'",
+              cartId)
+          == 1;
+    }
+
     public List<ReceivedMail> mailTo(String recipient) {
       return stack.mail().mails().stream().filter(mail -> mail.to().contains(recipient)).toList();
     }

@@ -2,23 +2,20 @@ package io.bazaar.systemtest;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Runs MicroShed Testing in its manual mode against the shop this JVM started (no containers): sets
  * the {@code microshed_*} properties before MicroShed's own extension reads them. Registered by
- * JUnit's extension auto-detection, so it runs first; acts only for {@code @MicroShedTest} classes.
+ * JUnit's extension auto-detection, so it runs first. It acts for every test class, not only
+ * {@code @MicroShedTest} ones: MicroShed's extension is auto-detected as well and fails any class
+ * that runs before an environment is set (a single IT run with {@code -Dit.test=...}), and every
+ * class of this module uses the running shop anyway.
  */
 public final class MicroShedOnRunningShop implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    boolean microShed =
-        context
-            .getTestClass()
-            .map(type -> type.isAnnotationPresent(MicroShedTest.class))
-            .orElse(false);
-    if (!microShed) {
+    if (context.getTestClass().isEmpty()) {
       return;
     }
     var shop = RunningShop.ensureStarted(context);

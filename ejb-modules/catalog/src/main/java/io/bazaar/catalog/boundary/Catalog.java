@@ -143,8 +143,9 @@ public class Catalog {
     }
     return em
         .createQuery(
-            "select v from Variant v join fetch v.product where v.sku in :skus", Variant.class)
-        .setParameter("skus", skus)
+            "select v from Variant v join fetch v.product where array_contains(:skus, v.sku)",
+            Variant.class)
+        .setParameter("skus", skus.toArray(String[]::new))
         .getResultList()
         .stream()
         .collect(Collectors.toMap(Variant::sku, PricedSku::of));

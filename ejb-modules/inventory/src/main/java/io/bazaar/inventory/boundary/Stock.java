@@ -40,9 +40,10 @@ public class Stock {
       return available;
     }
     em.createQuery(
-            "select s.key.sku, sum(s.onHand) from StockLevel s where s.key.sku in :skus group by s.key.sku",
+            "select s.key.sku, sum(s.onHand) from StockLevel s"
+                + " where array_contains(:skus, s.key.sku) group by s.key.sku",
             Object[].class)
-        .setParameter("skus", skus)
+        .setParameter("skus", skus.toArray(String[]::new))
         .getResultList()
         .forEach(row -> available.put((String) row[0], ((Number) row[1]).intValue()));
     return available;
@@ -59,10 +60,10 @@ public class Stock {
             .collect(Collectors.toMap(Warehouse::code, Warehouse::priority));
     List<StockLevel> locked =
         em.createQuery(
-                "select s from StockLevel s where s.key.sku in :skus"
+                "select s from StockLevel s where array_contains(:skus, s.key.sku)"
                     + " order by s.key.sku, s.key.warehouseCode",
                 StockLevel.class)
-            .setParameter("skus", bySku.keySet())
+            .setParameter("skus", bySku.keySet().toArray(String[]::new))
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
     Map<String, List<StockLevel>> levelsBySku =

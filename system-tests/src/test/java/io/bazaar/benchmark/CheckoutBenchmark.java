@@ -74,9 +74,9 @@ public final class CheckoutBenchmark {
           String database = mode.equals("xa") ? stack.inventoryJdbcUrl() : stack.ordersJdbcUrl();
           String cartDatabase = stack.ordersJdbcUrl();
           seedStock(database, stack.settings());
-          // The JIT compiles the checkout path during the first minute; that minute is not
-          // measured.
-          int jitWarmup = Integer.getInteger("bench.jit-warmup", 60);
+          // On two cores the JIT is still compiling (C2 took half of Payara's CPU) for about four
+          // minutes of load; those minutes are not measured.
+          int jitWarmup = Integer.getInteger("bench.jit-warmup", 240);
           if (jitWarmup > 0) {
             run(
                 member.baseUri(),
@@ -153,9 +153,22 @@ public final class CheckoutBenchmark {
             .gridPort(io.bazaar.server.TcpPorts.freePort())
             .clusterName("bench-" + mode)
             .library(layout.postgresqlDriver())
-            .jvmOptions(List.of("-Xmx1g"))
+            .jvmOptions(payaraJvmOptions())
             .environment(stack.payaraEnvironment());
     return new PayaraMember(settings);
+  }
+
+  /**
+   * {@code -Xmx1g} plus whatever {@code bench.payara-jvm-options} adds (space-separated), for
+   * example a profiler agent.
+   */
+  private static List<String> payaraJvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    String extra = System.getProperty("bench.payara-jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
   }
 
   /** SKUs with more stock than any run can sell, spread over two warehouses. */
@@ -169,17 +182,19 @@ public final class CheckoutBenchmark {
       sql.execute(
           "insert into inventory.warehouse (code, name, priority) values ('MAIN', 'Main', 0), ('NORTH', 'North', 1) on conflict do nothing");
       sql.execute(
-          "insert into catalog.product (slug, name, brand, description, category_id, status, created_at)"
-              + " select 'bench-' || g, 'Benchmark product ' || g, 'Benchbrand', 'For the benchmark.', c.id, 'ACTIVE', now()"
+          "insert into catalog.brand (slug, name) values ('benchbrand', 'Benchbrand') on conflict do nothing");
+      sql.execute(
+          "insert into catalog.product (slug, name, brand_id, description, category_id, status, created_at, updated_at)"
+              + " select 'bench-' || g, 'Benchmark product ' || g, b.id, 'For the benchmark.', c.id, 'ACTIVE', now(), now()"
               + " from generate_series(1, "
               + SKUS
-              + ") g, catalog.category c where c.slug = 'benchmark'"
+              + ") g, catalog.category c, catalog.brand b where c.slug = 'benchmark' and b.slug = 'benchbrand'"
               + " on conflict do nothing");
       sql.execute(
-          "insert into catalog.variant (sku, product_id, label, amount, currency, position)"
+          "insert into catalog.variant (sku, product_id, label, amount, currency, position, in_stock)"
               + " select 'BENCH-' || substr(p.slug, 7), p.id, 'Standard', 19.99, '"
               + CURRENCY
-              + "', 0"
+              + "', 0, true"
               + " from catalog.product p where p.slug like 'bench-%' on conflict do nothing");
       sql.execute(
           "insert into inventory.stock_level (sku, warehouse_code, on_hand)"
@@ -238,7 +253,13 @@ public final class CheckoutBenchmark {
       int warmupSeconds,
       int seconds)
       throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as a load balancer speaks to its upstreams (the JDK client would otherwise try an
+    // h2c upgrade on every new connection).
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     URI orders = URI.create(base + "/api/v1/orders");
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);

@@ -1,9 +1,12 @@
 package io.bazaar.catalog.boundary;
 
+import io.bazaar.catalog.entity.Brand;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.ProductImage;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +23,44 @@ public final class CatalogViews {
 
   public record CategoryView(String slug, String name, String parent, long productCount) {}
 
+  public record BrandRef(String slug, String name) {
+    static BrandRef of(Brand brand) {
+      return new BrandRef(brand.slug(), brand.name());
+    }
+  }
+
+  public record ImageView(String url, String altText) {
+    static ImageView of(ProductImage image) {
+      return new ImageView(image.url(), image.altText());
+    }
+  }
+
+  /** Average stars of the published reviews (null without reviews) and how many there are. */
+  public record RatingView(BigDecimal average, int count) {
+    static RatingView of(Product product) {
+      return new RatingView(product.ratingAverage(), product.ratingCount());
+    }
+  }
+
   public record ProductSummary(
-      String slug, String name, String brand, CategoryRef category, Money fromPrice) {
-    static ProductSummary of(Product product) {
-      Money from =
-          product.variants().stream().map(Variant::price).min(Money::compareTo).orElse(null);
+      String slug,
+      String name,
+      BrandRef brand,
+      CategoryRef category,
+      Money fromPrice,
+      ImageView image,
+      RatingView rating,
+      boolean inStock) {
+    public static ProductSummary of(Product product) {
       return new ProductSummary(
           product.slug(),
           product.name(),
-          product.brand(),
+          BrandRef.of(product.brand()),
           CategoryRef.of(product.category()),
-          from);
+          product.fromPrice(),
+          product.images().stream().findFirst().map(ImageView::of).orElse(null),
+          RatingView.of(product),
+          product.isAvailable());
     }
   }
 
@@ -40,10 +70,13 @@ public final class CatalogViews {
   public record ProductDetail(
       String slug,
       String name,
-      String brand,
+      BrandRef brand,
       String description,
       String status,
       List<CategoryRef> breadcrumbs,
+      Map<String, String> attributes,
+      List<ImageView> images,
+      RatingView rating,
       List<VariantView> variants) {}
 
   /**

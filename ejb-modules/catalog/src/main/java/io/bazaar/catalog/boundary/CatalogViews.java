@@ -7,8 +7,10 @@ import io.bazaar.catalog.entity.ProductImage;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What the catalog shows to the outside: read-only views, never the entities themselves. */
 public final class CatalogViews {
@@ -65,7 +67,11 @@ public final class CatalogViews {
   }
 
   public record VariantView(
-      String sku, String label, Money price, Map<String, String> attributes, int available) {}
+      String sku, String label, Money price, Map<String, String> attributes, int available) {
+    public VariantView {
+      attributes = copyOf(attributes);
+    }
+  }
 
   public record ProductDetail(
       String slug,
@@ -77,7 +83,23 @@ public final class CatalogViews {
       Map<String, String> attributes,
       List<ImageView> images,
       RatingView rating,
-      List<VariantView> variants) {}
+      List<VariantView> variants) {
+    /**
+     * Copies every collection: an entity's collection may be a lazy Hibernate wrapper, which JSON-B
+     * would only read after the transaction has ended and the persistence context is closed.
+     */
+    public ProductDetail {
+      breadcrumbs = List.copyOf(breadcrumbs);
+      attributes = copyOf(attributes);
+      images = List.copyOf(images);
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /** An unmodifiable copy that keeps the names in alphabetical order, as the entity keeps them. */
+  private static Map<String, String> copyOf(Map<String, String> attributes) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
+  }
 
   /**
    * A SKU priced from the catalog at this moment; carts and checkout never trust a client's price.

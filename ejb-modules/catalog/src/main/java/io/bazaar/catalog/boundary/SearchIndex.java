@@ -21,8 +21,10 @@ import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 
 /**
  * Rebuilds the product index from the database, in the background, reporting progress. One rebuild
- * at a time per member; while it runs, searches keep answering from the index as it fills (the
- * rebuild does not purge first, so nothing disappears meanwhile) and commits keep indexing.
+ * at a time per member. It empties the index first: the mass indexer only adds documents, so
+ * rebuilding over the old ones would list every product twice, and only an emptied index also loses
+ * documents the database no longer backs. While it runs, searches answer from the part already
+ * rebuilt, and commits keep indexing.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -112,7 +114,7 @@ public class SearchIndex {
     Search.mapping(emf)
         .scope(Product.class)
         .massIndexer()
-        .purgeAllOnStart(false)
+        .purgeAllOnStart(true)
         .threadsToLoadObjects(2)
         .batchSizeToLoadObjects(100)
         .monitor(job)

@@ -38,7 +38,9 @@ public class SearchResource {
       @Parameter(description = "price range such as 25-50, 500- or -25") @QueryParam("price")
           List<String> prices,
       @QueryParam("colour") List<String> colours,
-      @QueryParam("size") List<String> sizes,
+      @Parameter(description = "a variant size such as M or 42 (the facet variantSize)")
+          @QueryParam("variantSize")
+          List<String> sizes,
       @Parameter(description = "minimum average stars, 1-5") @QueryParam("rating")
           Integer minimumRating,
       @QueryParam("inStock") @DefaultValue("false") boolean inStockOnly,
@@ -46,7 +48,8 @@ public class SearchResource {
           @QueryParam("sort")
           String sort,
       @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("20") int size) {
+      @Parameter(description = "results per page, 1-100") @QueryParam("size") @DefaultValue("20")
+          int size) {
     return search.search(
         new ProductQuery(
             text,

@@ -95,7 +95,7 @@ public record ProductQuery(
     categories = limited("category", categories);
     brands = limited("brand", brands);
     colours = limited("colour", colours);
-    sizes = limited("size", sizes);
+    sizes = limited("variantSize", sizes);
     prices = prices == null ? List.of() : List.copyOf(prices);
     if (prices.size() > MAX_VALUES_PER_FACET) {
       throw new IllegalArgumentException("at most " + MAX_VALUES_PER_FACET + " price ranges");

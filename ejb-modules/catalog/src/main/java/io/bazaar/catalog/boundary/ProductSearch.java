@@ -11,6 +11,7 @@ import io.bazaar.catalog.boundary.SearchViews.Suggestions;
 import io.bazaar.catalog.control.CatalogWords;
 import io.bazaar.catalog.control.Vocabulary;
 import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.SearchAnalyzers;
 import io.bazaar.persistence.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -49,7 +50,13 @@ public class ProductSearch {
   static final String BRAND = "brand";
   static final String PRICE = "price";
   static final String COLOUR = "colour";
-  static final String SIZE = "size";
+
+  /**
+   * Not "size": that parameter is the page size everywhere in the API, and one query parameter
+   * cannot mean both.
+   */
+  static final String SIZE = "variantSize";
+
   static final String RATING = "rating";
   static final String AVAILABILITY = "availability";
 
@@ -64,6 +71,12 @@ public class ProductSearch {
           new PriceRange(new BigDecimal("500"), null));
 
   private static final List<Integer> RATING_FLOORS = List.of(4, 3, 2, 1);
+
+  /**
+   * Every brand of a result, not the top few: the brand counts then add up to the result's total.
+   * The catalog has some dozens; a catalog with thousands would need a brand search instead.
+   */
+  private static final int MAX_BRANDS = 500;
 
   @PersistenceContext(unitName = "catalog")
   EntityManager em;
@@ -163,7 +176,8 @@ public class ProductSearch {
             .aggregation(
                 CATEGORY_COUNTS, f -> f.terms().field("categories", String.class).maxTermCount(200))
             .aggregation(
-                BRAND_COUNTS, f -> f.terms().field("brand.slug", String.class).maxTermCount(50))
+                BRAND_COUNTS,
+                f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS))
             .aggregation(
                 COLOUR_COUNTS, f -> f.terms().field("colours", String.class).maxTermCount(50))
             .aggregation(SIZE_COUNTS, f -> f.terms().field("sizes", String.class).maxTermCount(50))
@@ -197,7 +211,7 @@ public class ProductSearch {
               query,
               BRAND,
               BRAND_COUNTS,
-              f -> f.terms().field("brand.slug", String.class).maxTermCount(50));
+              f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS));
     }
     if (selected.contains(COLOUR)) {
       colours =
@@ -329,6 +343,10 @@ public class ProductSearch {
                 .boost(2.0f)
                 .field("description")
                 .matching(word));
+        // The word as typed, without its synonyms, in the name: a shopper who types "sneakers"
+        // sees products called sneakers before those that are only their synonyms.
+        all.should(
+            f.match().field("name").matching(word).analyzer(SearchAnalyzers.TEXT).boost(4.0f));
       }
     } else {
       all.must(f.matchAll());
@@ -461,7 +479,7 @@ public class ProductSearch {
     for (int i = 0; i < RATING_FLOORS.size(); i++) {
       int stars = RATING_FLOORS.get(i);
       long count = i < inFloorOrder.size() ? inFloorOrder.get(i) : 0L;
-      String label = String.format(Locale.ROOT, "%d stars & up", stars);
+      String label = String.format(Locale.ROOT, "%d %s & up", stars, stars == 1 ? "star" : "stars");
       values.add(
           new FacetValue(
               String.valueOf(stars), label, count, Integer.valueOf(stars).equals(selected)));

@@ -4,6 +4,7 @@ import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
 import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
 import io.bazaar.persistence.Page;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +20,20 @@ public final class SearchViews {
   public record FacetValue(String value, String label, long count, boolean selected) {}
 
   /**
+   * The corrections are written as JSON null when there is none: every answer has the same fields.
+   *
    * @param query the words searched for (after correction)
    * @param correctedFrom what the shopper typed, when nothing matched it and the corrected words
    *     did ("showing results for ...")
    * @param didYouMean a correction to offer when even the corrected words found nothing
-   * @param facets per facet name (category, brand, price, colour, size, rating, availability) its
-   *     values; counts within a facet ignore that facet's own selection (multi-select)
+   * @param facets per facet name (category, brand, price, colour, variantSize, rating,
+   *     availability) its values; counts within a facet ignore that facet's own selection
+   *     (multi-select)
    */
   public record SearchResult(
       String query,
-      String correctedFrom,
-      String didYouMean,
+      @JsonbNillable String correctedFrom,
+      @JsonbNillable String didYouMean,
       Page<ProductSummary> products,
       Map<String, List<FacetValue>> facets) {}
 

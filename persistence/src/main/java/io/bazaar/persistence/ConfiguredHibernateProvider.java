@@ -26,7 +26,8 @@ public class ConfiguredHibernateProvider extends HibernatePersistenceProvider {
   private static final String BACKEND_TYPE = "hibernate.search.backend.type";
 
   /** Settings of one backend type only; passing them to the other one makes it warn. */
-  private static final List<String> LUCENE_ONLY = List.of("hibernate.search.backend.directory.");
+  private static final List<String> LUCENE_ONLY =
+      List.of("hibernate.search.backend.directory.", "hibernate.search.backend.io.");
 
   private static final List<String> ELASTICSEARCH_ONLY =
       List.of(

@@ -62,7 +62,7 @@ public final class Api {
   public String bearerToken(String email, String password) {
     Reply token =
         post(
-            "auth/token",
+            "api/v1/auth/token",
             Json.createObjectBuilder()
                 .add("email", email)
                 .add("password", password)

@@ -41,7 +41,8 @@ public final class ShopLauncher {
         BAZAAR_ADMIN_EMAIL, BAZAAR_ADMIN_PASSWORD   admin@bazaar.local / %s
         BAZAAR_MAIL_FROM             Bazaar <orders@bazaar.local>
         BAZAAR_DEMO_CATALOG          true      fill an empty catalog with demo products
-        BAZAAR_PAYARA_START_TIMEOUT  240       seconds to wait for /health/ready
+        BAZAAR_DEMO_CATALOG_PRODUCTS 10000     how many generated products (first start only)
+        BAZAAR_PAYARA_START_TIMEOUT  900       seconds to wait for /health/ready
       """
           .formatted(ShopSettings.DEMO_ADMIN_PASSWORD);
 
@@ -120,7 +121,7 @@ public final class ShopLauncher {
         .mailFrom(setting("BAZAAR_MAIL_FROM", "Bazaar <orders@bazaar.local>"))
         .demoCatalog(Boolean.parseBoolean(setting("BAZAAR_DEMO_CATALOG", "true")))
         .payaraStartTimeout(
-            Duration.ofSeconds(Long.parseLong(setting("BAZAAR_PAYARA_START_TIMEOUT", "240"))));
+            Duration.ofSeconds(Long.parseLong(setting("BAZAAR_PAYARA_START_TIMEOUT", "900"))));
   }
 
   /**

@@ -182,17 +182,19 @@ public final class CheckoutBenchmark {
       sql.execute(
           "insert into inventory.warehouse (code, name, priority) values ('MAIN', 'Main', 0), ('NORTH', 'North', 1) on conflict do nothing");
       sql.execute(
-          "insert into catalog.product (slug, name, brand, description, category_id, status, created_at)"
-              + " select 'bench-' || g, 'Benchmark product ' || g, 'Benchbrand', 'For the benchmark.', c.id, 'ACTIVE', now()"
+          "insert into catalog.brand (slug, name) values ('benchbrand', 'Benchbrand') on conflict do nothing");
+      sql.execute(
+          "insert into catalog.product (slug, name, brand_id, description, category_id, status, created_at, updated_at)"
+              + " select 'bench-' || g, 'Benchmark product ' || g, b.id, 'For the benchmark.', c.id, 'ACTIVE', now(), now()"
               + " from generate_series(1, "
               + SKUS
-              + ") g, catalog.category c where c.slug = 'benchmark'"
+              + ") g, catalog.category c, catalog.brand b where c.slug = 'benchmark' and b.slug = 'benchbrand'"
               + " on conflict do nothing");
       sql.execute(
-          "insert into catalog.variant (sku, product_id, label, amount, currency, position)"
+          "insert into catalog.variant (sku, product_id, label, amount, currency, position, in_stock)"
               + " select 'BENCH-' || substr(p.slug, 7), p.id, 'Standard', 19.99, '"
               + CURRENCY
-              + "', 0"
+              + "', 0, true"
               + " from catalog.product p where p.slug like 'bench-%' on conflict do nothing");
       sql.execute(
           "insert into inventory.stock_level (sku, warehouse_code, on_hand)"

@@ -52,6 +52,28 @@ public final class Api {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  public Reply get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** A bearer token of the given account, from the token endpoint as any client gets one. */
+  public String bearerToken(String email, String password) {
+    Reply token =
+        post(
+            "api/v1/auth/token",
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString());
+    if (token.status() != 200) {
+      throw new IllegalStateException("no token for " + email + ": " + token.body());
+    }
+    return "Bearer " + token.json().getString("access_token");
+  }
+
   public Reply post(String path, String json) {
     return post(path, json, Map.of());
   }

@@ -52,18 +52,25 @@ public final class Catalogue {
     String sku = "IT-" + unique;
     databases.update(
         Database.INVENTORY,
-        "insert into catalog.product (slug, name, brand, description, category_id, status, created_at)"
-            + " select ?, ?, 'Testbrand', 'Made by the system tests.', id, 'ACTIVE', now()"
+        "insert into catalog.brand (slug, name) values ('testbrand', 'Testbrand')"
+            + " on conflict (slug) do nothing");
+    databases.update(
+        Database.INVENTORY,
+        "insert into catalog.product (slug, name, brand_id, description, category_id, status,"
+            + " created_at, updated_at)"
+            + " select ?, ?, (select id from catalog.brand where slug = 'testbrand'),"
+            + " 'Made by the system tests.', id, 'ACTIVE', now(), now()"
             + " from catalog.category where slug = ?",
         "product-" + unique.toLowerCase(Locale.ROOT),
         "Test product " + unique,
         category);
     databases.update(
         Database.INVENTORY,
-        "insert into catalog.variant (sku, product_id, label, amount, currency, position)"
-            + " select ?, id, 'Standard', ?, 'EUR', 0 from catalog.product where slug = ?",
+        "insert into catalog.variant (sku, product_id, label, amount, currency, position, in_stock)"
+            + " select ?, id, 'Standard', ?, 'EUR', 0, ? from catalog.product where slug = ?",
         sku,
         new BigDecimal(price),
+        mainUnits + northUnits > 0,
         "product-" + unique.toLowerCase(Locale.ROOT));
     databases.update(
         Database.INVENTORY,

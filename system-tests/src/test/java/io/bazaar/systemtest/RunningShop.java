@@ -94,6 +94,11 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
       this.documents = MongoClients.create(stack.documents().connectionString());
     }
 
+    /** The generated catalog every system test runs beside (see CatalogGenerator). */
+    public static final int DEMO_PRODUCTS = 1200;
+
+    public static final long DEMO_SEED = 2026;
+
     static Shop start() throws Exception {
       Path data = Path.of(System.getProperty("bazaar.test.data", "target/it-data"));
       deleteRecursively(data);
@@ -105,6 +110,10 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               .useFreePorts()
               .nodeName("it-1")
               .storefrontWar(faultInjected)
+              // The search tests assert rankings and counts on this fixed generated catalog.
+              .demoCatalog(true)
+              .environment("BAZAAR_DEMO_CATALOG_PRODUCTS", String.valueOf(DEMO_PRODUCTS))
+              .environment("BAZAAR_DEMO_CATALOG_SEED", String.valueOf(DEMO_SEED))
               .onProgress(
                   step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));

@@ -1,10 +1,13 @@
 package io.bazaar.catalog.boundary;
 
+import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
 import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
 import io.bazaar.catalog.boundary.CatalogViews.CategoryView;
+import io.bazaar.catalog.boundary.CatalogViews.ImageView;
 import io.bazaar.catalog.boundary.CatalogViews.PricedSku;
 import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
+import io.bazaar.catalog.boundary.CatalogViews.RatingView;
 import io.bazaar.catalog.boundary.CatalogViews.VariantView;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
@@ -16,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +38,12 @@ public class Catalog {
 
   @Inject Stock stock;
 
+  /**
+   * The category tree, parents before children, each with the number of active products in it and
+   * in all categories below it (what a shopper finds by clicking it).
+   */
   public List<CategoryView> categories() {
-    Map<Long, Long> counts =
+    Map<Long, Long> direct =
         em
             .createQuery(
                 "select p.category.id, count(p) from Product p where p.status = :active"
@@ -44,26 +53,39 @@ public class Catalog {
             .getResultList()
             .stream()
             .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-    return em
-        .createQuery(
-            "select c from Category c left join fetch c.parent order by c.position, c.name",
-            Category.class)
-        .getResultList()
-        .stream()
+    List<Category> all =
+        em.createQuery(
+                "select c from Category c left join fetch c.parent order by c.position, c.name",
+                Category.class)
+            .getResultList();
+    Map<Long, Long> withDescendants = new HashMap<>();
+    for (Category category : all) {
+      long count = direct.getOrDefault(category.id(), 0L);
+      category.path().forEach(node -> withDescendants.merge(node.id(), count, Long::sum));
+    }
+    return all.stream()
+        .sorted(Comparator.comparing(Catalog::treeOrder))
         .map(
             c ->
                 new CategoryView(
                     c.slug(),
                     c.name(),
                     c.parent() == null ? null : c.parent().slug(),
-                    counts.getOrDefault(c.id(), 0L)))
+                    withDescendants.getOrDefault(c.id(), 0L)))
         .toList();
+  }
+
+  /** Sorts a tree depth-first: each category right after its parent, siblings by position. */
+  private static String treeOrder(Category category) {
+    return category.path().stream()
+        .map(node -> String.format("%06d:%s", node.position(), node.slug()))
+        .collect(Collectors.joining("/"));
   }
 
   /** Active products, optionally of one category, newest first. */
   public Page<ProductSummary> products(String categorySlug, int page, int size) {
     Page.requireValid(page, size);
-    String filter = categorySlug == null ? "" : " and p.category.slug = :category";
+    String filter = categorySlug == null ? "" : " and p.category.id in :categories";
     var count =
         em.createQuery(
             "select count(p) from Product p where p.status = :active" + filter, Long.class);
@@ -76,8 +98,9 @@ public class Catalog {
     count.setParameter("active", Product.Status.ACTIVE);
     ids.setParameter("active", Product.Status.ACTIVE);
     if (categorySlug != null) {
-      count.setParameter("category", categorySlug);
-      ids.setParameter("category", categorySlug);
+      List<Long> subtree = subtree(categorySlug);
+      count.setParameter("categories", subtree);
+      ids.setParameter("categories", subtree);
     }
     long total = count.getSingleResult();
     List<Long> pageIds =
@@ -88,7 +111,8 @@ public class Catalog {
     Map<Long, Product> loaded =
         em
             .createQuery(
-                "select distinct p from Product p join fetch p.category left join fetch p.variants"
+                "select distinct p from Product p join fetch p.category join fetch p.brand"
+                    + " left join fetch p.variants"
                     + " where p.id in :ids",
                 Product.class)
             .setParameter("ids", pageIds)
@@ -97,6 +121,14 @@ public class Catalog {
             .collect(Collectors.toMap(Product::id, Function.identity()));
     return new Page<>(
         pageIds.stream().map(loaded::get).map(ProductSummary::of).toList(), page, size, total);
+  }
+
+  /** The category and every category below it. */
+  private List<Long> subtree(String slug) {
+    return em.createQuery("select c from Category c", Category.class).getResultList().stream()
+        .filter(c -> c.path().stream().anyMatch(node -> node.slug().equals(slug)))
+        .map(Category::id)
+        .toList();
   }
 
   public boolean categoryExists(String slug) {
@@ -124,10 +156,13 @@ public class Catalog {
     return new ProductDetail(
         product.slug(),
         product.name(),
-        product.brand(),
+        BrandRef.of(product.brand()),
         product.description(),
         product.status().name(),
         product.category().path().stream().map(CategoryRef::of).toList(),
+        product.attributes(),
+        product.images().stream().map(ImageView::of).toList(),
+        RatingView.of(product),
         product.variants().stream()
             .map(
                 v ->

@@ -1,11 +1,16 @@
 package io.bazaar.catalog.boundary;
 
+import io.bazaar.catalog.entity.Brand;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.ProductImage;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
+import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What the catalog shows to the outside: read-only views, never the entities themselves. */
 public final class CatalogViews {
@@ -20,31 +25,81 @@ public final class CatalogViews {
 
   public record CategoryView(String slug, String name, String parent, long productCount) {}
 
+  public record BrandRef(String slug, String name) {
+    static BrandRef of(Brand brand) {
+      return new BrandRef(brand.slug(), brand.name());
+    }
+  }
+
+  public record ImageView(String url, String altText) {
+    static ImageView of(ProductImage image) {
+      return new ImageView(image.url(), image.altText());
+    }
+  }
+
+  /** Average stars of the published reviews (null without reviews) and how many there are. */
+  public record RatingView(BigDecimal average, int count) {
+    static RatingView of(Product product) {
+      return new RatingView(product.ratingAverage(), product.ratingCount());
+    }
+  }
+
   public record ProductSummary(
-      String slug, String name, String brand, CategoryRef category, Money fromPrice) {
-    static ProductSummary of(Product product) {
-      Money from =
-          product.variants().stream().map(Variant::price).min(Money::compareTo).orElse(null);
+      String slug,
+      String name,
+      BrandRef brand,
+      CategoryRef category,
+      Money fromPrice,
+      ImageView image,
+      RatingView rating,
+      boolean inStock) {
+    public static ProductSummary of(Product product) {
       return new ProductSummary(
           product.slug(),
           product.name(),
-          product.brand(),
+          BrandRef.of(product.brand()),
           CategoryRef.of(product.category()),
-          from);
+          product.fromPrice(),
+          product.images().stream().findFirst().map(ImageView::of).orElse(null),
+          RatingView.of(product),
+          product.isAvailable());
     }
   }
 
   public record VariantView(
-      String sku, String label, Money price, Map<String, String> attributes, int available) {}
+      String sku, String label, Money price, Map<String, String> attributes, int available) {
+    public VariantView {
+      attributes = copyOf(attributes);
+    }
+  }
 
   public record ProductDetail(
       String slug,
       String name,
-      String brand,
+      BrandRef brand,
       String description,
       String status,
       List<CategoryRef> breadcrumbs,
-      List<VariantView> variants) {}
+      Map<String, String> attributes,
+      List<ImageView> images,
+      RatingView rating,
+      List<VariantView> variants) {
+    /**
+     * Copies every collection: an entity's collection may be a lazy Hibernate wrapper, which JSON-B
+     * would only read after the transaction has ended and the persistence context is closed.
+     */
+    public ProductDetail {
+      breadcrumbs = List.copyOf(breadcrumbs);
+      attributes = copyOf(attributes);
+      images = List.copyOf(images);
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /** An unmodifiable copy that keeps the names in alphabetical order, as the entity keeps them. */
+  private static Map<String, String> copyOf(Map<String, String> attributes) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
+  }
 
   /**
    * A SKU priced from the catalog at this moment; carts and checkout never trust a client's price.

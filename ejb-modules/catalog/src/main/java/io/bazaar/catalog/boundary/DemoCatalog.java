@@ -1,187 +1,107 @@
 package io.bazaar.catalog.boundary;
 
-import io.bazaar.catalog.entity.Category;
-import io.bazaar.catalog.entity.Product;
-import io.bazaar.catalog.entity.Slugs;
-import io.bazaar.inventory.boundary.Stock;
-import io.bazaar.persistence.Money;
+import io.bazaar.catalog.control.CatalogGenerator;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads a small believable catalog with stock in two warehouses when {@code bazaar.demo-catalog} is
- * true and the catalog is empty, so that a fresh local shop has something to sell. Never touches a
- * catalog that already has products.
+ * Fills an empty catalog with a generated, believable one when {@code bazaar.demo-catalog} is true,
+ * so that a fresh local shop has something to sell and to search: {@code
+ * bazaar.demo-catalog.products} products (10,000 by default) from a fixed seed, with stock in two
+ * warehouses. It loads in the background in chunks of {@value #CHUNK} products, one transaction
+ * each, logging progress; the member reports not ready ({@link DemoCatalogReadiness}) until it is
+ * done. Never touches a catalog that already has categories, and of several members starting on one
+ * empty database only one loads.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoCatalog {
 
   private static final Logger LOG = Logger.getLogger(DemoCatalog.class.getName());
 
-  static final String MAIN_WAREHOUSE = "MAIN";
-  static final String NORTH_WAREHOUSE = "NORTH";
+  static final int CHUNK = 250;
 
-  @PersistenceContext(unitName = "catalog")
-  EntityManager em;
+  @Inject DemoCatalogLoader loader;
 
-  @Inject Stock stock;
+  @Resource ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "bazaar.demo-catalog", defaultValue = "false")
   boolean enabled;
 
   @Inject
-  @ConfigProperty(name = "bazaar.currency", defaultValue = "EUR")
-  String currency;
+  @ConfigProperty(name = "bazaar.demo-catalog.products", defaultValue = "10000")
+  int products;
 
-  record Item(String name, String brand, String price, List<String> sizes, List<String> colours) {}
+  @Inject
+  @ConfigProperty(name = "bazaar.demo-catalog.seed", defaultValue = "2026")
+  long seed;
+
+  /** What readiness reports while the catalog loads. */
+  public record Progress(boolean done, int loaded, int total, String failure) {}
+
+  private final AtomicInteger loaded = new AtomicInteger();
+  private volatile boolean done;
+  private volatile String failure;
 
   @PostConstruct
-  void load() {
+  void start() {
     if (!enabled) {
+      done = true;
       return;
     }
-    long products = em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
-    if (products > 0) {
-      LOG.info("demo catalog not loaded: the catalog already has " + products + " products");
-      return;
+    if (products < 0 || products > 1_000_000) {
+      throw new IllegalStateException("bazaar.demo-catalog.products must be 0-1,000,000");
     }
-    stock.defineWarehouse(MAIN_WAREHOUSE, "Main distribution centre", 0);
-    stock.defineWarehouse(NORTH_WAREHOUSE, "North depot", 1);
-    int position = 0;
-    int loaded = 0;
-    for (var department : departments().entrySet()) {
-      Category category =
-          new Category(Slugs.of(department.getKey()), department.getKey(), null, position++);
-      em.persist(category);
-      for (Item item : department.getValue()) {
-        addProduct(category, item, loaded++);
-      }
-    }
-    LOG.info("demo catalog loaded: " + loaded + " products");
+    executor.submit(this::load);
   }
 
-  private void addProduct(Category category, Item item, int seed) {
-    Product product =
-        new Product(
-            Slugs.of(item.brand() + " " + item.name()),
-            item.name(),
-            item.brand(),
-            "The " + item.name() + " by " + item.brand() + ": made to last, easy to love.",
-            category);
-    String skuStem = "BZ" + String.format("%04d", seed);
-    int variant = 0;
-    for (String colour : item.colours()) {
-      for (String size : item.sizes()) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (!colour.isEmpty()) {
-          attributes.put("colour", colour);
-        }
-        if (!size.isEmpty()) {
-          attributes.put("size", size);
-        }
-        String label = String.join(" / ", attributes.values());
-        String sku = skuStem + "-" + (++variant);
-        product.addVariant(
-            sku,
-            label.isEmpty() ? "Standard" : label,
-            Money.of(item.price(), currency),
-            attributes);
-        stock.receive(sku, MAIN_WAREHOUSE, 5 + (seed * 7 + variant * 3) % 20, "demo-catalog");
-        int northUnits = (seed + variant) % 6;
-        if (northUnits > 0) {
-          stock.receive(sku, NORTH_WAREHOUSE, northUnits, "demo-catalog");
+  private void load() {
+    try {
+      CatalogGenerator generator = new CatalogGenerator(seed);
+      if (!loader.claimEmptyCatalog(generator)) {
+        LOG.info("demo catalog not loaded: the catalog is not empty");
+        return;
+      }
+      long started = System.nanoTime();
+      int reported = 0;
+      for (int from = 0; from < products; from += CHUNK) {
+        int to = Math.min(products, from + CHUNK);
+        loader.loadProducts(generator, from, to);
+        loaded.set(to);
+        int percent = (int) (100L * to / products);
+        if (percent >= reported + 10 || to == products) {
+          reported = percent;
+          LOG.info(
+              String.format("demo catalog: %,d of %,d products (%d%%)", to, products, percent));
         }
       }
+      LOG.info(
+          String.format(
+              "demo catalog loaded: %,d products in %d s",
+              products, (System.nanoTime() - started) / 1_000_000_000L));
+    } catch (RuntimeException failed) {
+      failure = String.valueOf(failed.getMessage());
+      LOG.log(Level.SEVERE, "demo catalog could not be loaded", failed);
+    } finally {
+      done = true;
     }
-    product.activate();
-    em.persist(product);
   }
 
-  private static Map<String, List<Item>> departments() {
-    List<String> apparelSizes = List.of("S", "M", "L", "XL");
-    List<String> shoeSizes = List.of("40", "41", "42", "43", "44");
-    List<String> none = List.of("");
-    Map<String, List<Item>> departments = new LinkedHashMap<>();
-    departments.put(
-        "Shoes",
-        List.of(
-            new Item(
-                "Trail Runner Sneakers", "Northpeak", "89.95", shoeSizes, List.of("Black", "Blue")),
-            new Item(
-                "City Leather Loafers", "Atelier Marin", "129.00", shoeSizes, List.of("Brown")),
-            new Item(
-                "Canvas Low Sneakers", "Fieldday", "49.50", shoeSizes, List.of("White", "Red"))));
-    departments.put(
-        "Clothing",
-        List.of(
-            new Item(
-                "Merino Crew Sweater", "Fjellgarn", "79.00", apparelSizes, List.of("Grey", "Navy")),
-            new Item(
-                "Organic Cotton T-Shirt",
-                "Fieldday",
-                "19.90",
-                apparelSizes,
-                List.of("White", "Black", "Olive")),
-            new Item("Waxed Field Jacket", "Northpeak", "189.00", apparelSizes, List.of("Olive"))));
-    departments.put(
-        "Kitchen",
-        List.of(
-            new Item("Cast Iron Skillet 26 cm", "Ferrum & Co", "54.90", none, none),
-            new Item("Pour-Over Coffee Set", "Kaffebar", "39.00", none, List.of("Glass", "Copper")),
-            new Item("Chef's Knife 20 cm", "Hagane", "99.00", none, none)));
-    departments.put(
-        "Home",
-        List.of(
-            new Item(
-                "Linen Duvet Cover",
-                "Lumen Home",
-                "119.00",
-                List.of("Single", "Double", "King"),
-                List.of("Sand", "White")),
-            new Item(
-                "Stoneware Table Lamp", "Lumen Home", "69.00", none, List.of("Ochre", "Slate")),
-            new Item("Wool Throw Blanket", "Fjellgarn", "84.50", none, List.of("Grey"))));
-    departments.put(
-        "Electronics",
-        List.of(
-            new Item(
-                "Noise-Cancelling Headphones",
-                "Sonora",
-                "249.00",
-                none,
-                List.of("Black", "Silver")),
-            new Item(
-                "Portable Bluetooth Speaker", "Sonora", "79.99", none, List.of("Blue", "Black")),
-            new Item("USB-C Charger 65 W", "Voltway", "34.90", none, none)));
-    departments.put(
-        "Outdoor",
-        List.of(
-            new Item("Two-Person Tent", "Northpeak", "219.00", none, List.of("Green")),
-            new Item(
-                "Insulated Water Bottle 750 ml",
-                "Trailmate",
-                "24.95",
-                none,
-                List.of("Steel", "Blue")),
-            new Item(
-                "Down Sleeping Bag",
-                "Northpeak",
-                "159.00",
-                List.of("Regular", "Long"),
-                List.of("Red"))));
-    return departments;
+  public Progress progress() {
+    return new Progress(done, loaded.get(), enabled ? products : 0, failure);
   }
 }

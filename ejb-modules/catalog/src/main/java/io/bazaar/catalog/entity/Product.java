@@ -2,7 +2,9 @@ package io.bazaar.catalog.entity;
 
 import io.bazaar.persistence.Money;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,23 +14,52 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 /**
  * A product as shoppers see it, sold through one or more variants (SKUs). Only active products can
  * be bought; a product becomes active only once it has at least one variant.
+ *
+ * <p>It is also the document of the product search index: the JavaBean-style getters near the end
+ * exist for the index (lowest price, colours, sizes, availability, category path), each declaring
+ * what it is derived from so that a change to a variant re-indexes its product on commit.
  */
 @Entity
 @Table(name = "product")
+@Indexed(index = "products")
 public class Product {
+
+  /** The largest number of pictures a product can have. */
+  public static final int MAX_IMAGES = 12;
 
   public enum Status {
     DRAFT,
@@ -43,45 +74,99 @@ public class Product {
   @Column(nullable = false, unique = true, length = 160)
   private String slug;
 
+  @FullTextField(analyzer = SearchAnalyzers.TEXT, searchAnalyzer = SearchAnalyzers.TEXT_QUERY)
+  @FullTextField(
+      name = "nameSuggest",
+      analyzer = SearchAnalyzers.AUTOCOMPLETE,
+      searchAnalyzer = SearchAnalyzers.AUTOCOMPLETE_QUERY)
+  @KeywordField(name = "nameSort", normalizer = SearchAnalyzers.SORT, sortable = Sortable.YES)
   @Column(nullable = false, length = 200)
   private String name;
 
-  @Column(nullable = false, length = 120)
-  private String brand;
+  // Renaming a brand re-indexes through a full reindex (admin), not per product on commit: a brand
+  // has thousands of products and no list of them.
+  @IndexedEmbedded(includePaths = {"slug", "name"})
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "brand_id")
+  private Brand brand;
 
+  @FullTextField(analyzer = SearchAnalyzers.TEXT, searchAnalyzer = SearchAnalyzers.TEXT_QUERY)
   @Column(nullable = false, length = 4000)
   private String description;
 
+  @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "category_id")
   private Category category;
 
+  @KeywordField
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private Status status;
 
+  @GenericField(sortable = Sortable.YES)
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
 
   @OneToMany(mappedBy = "product", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<Variant> variants = new ArrayList<>();
 
+  /** Rich, product-wide attributes such as material or warranty; variants carry colour and size. */
+  @ElementCollection
+  @CollectionTable(name = "product_attribute", joinColumns = @JoinColumn(name = "product_id"))
+  @MapKeyColumn(name = "name")
+  @Column(name = "value")
+  private Map<String, String> attributes = new TreeMap<>();
+
+  @ElementCollection
+  @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
+  @OrderColumn(name = "position")
+  private List<ProductImage> images = new ArrayList<>();
+
+  /** Average of the published reviews' stars (1.00-5.00), null until the first one. */
+  @ScaledNumberField(decimalScale = 2, sortable = Sortable.YES, aggregable = Aggregable.YES)
+  @Column(name = "rating_average", precision = 3, scale = 2)
+  private BigDecimal ratingAverage;
+
+  @GenericField(sortable = Sortable.YES)
+  @Column(name = "rating_count", nullable = false)
+  private int ratingCount;
+
   @Version private long version;
 
   protected Product() {}
 
-  public Product(String slug, String name, String brand, String description, Category category) {
+  public Product(String slug, String name, Brand brand, String description, Category category) {
+    this(slug, name, brand, description, category, Instant.now());
+  }
+
+  /** A product first listed at {@code createdAt}, for imports that keep their listing dates. */
+  public Product(
+      String slug,
+      String name,
+      Brand brand,
+      String description,
+      Category category,
+      Instant createdAt) {
     this.slug = Slugs.require(slug);
     this.name = requireText("name", name, 200);
-    this.brand = requireText("brand", brand, 120);
     this.description = description == null ? "" : requireText("description", description, 4000);
+    if (brand == null) {
+      throw new IllegalArgumentException("a product needs a brand");
+    }
     if (category == null) {
       throw new IllegalArgumentException("a product needs a category");
     }
+    this.brand = brand;
     this.category = category;
     this.status = Status.DRAFT;
-    this.createdAt = Instant.now();
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.updatedAt = createdAt;
   }
 
   private static String requireText(String what, String text, int max) {
@@ -100,15 +185,58 @@ public class Product {
     return variant;
   }
 
+  public void describe(String attribute, String value) {
+    if (attribute == null || !attribute.matches("[a-z][a-z0-9 -]{0,58}[a-z0-9]")) {
+      throw new IllegalArgumentException("'" + attribute + "' is not a valid attribute name");
+    }
+    attributes.put(attribute, requireText(attribute, value, 120));
+    touch();
+  }
+
+  public void addImage(ProductImage image) {
+    if (images.size() >= MAX_IMAGES) {
+      throw new IllegalArgumentException("a product has at most " + MAX_IMAGES + " images");
+    }
+    images.add(Objects.requireNonNull(image, "image"));
+    touch();
+  }
+
+  /**
+   * Takes the review context's current figures; an average outside 1-5 stars or without reviews
+   * would be a bug there, so it is refused here.
+   */
+  public void rate(BigDecimal average, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("a review count cannot be negative");
+    }
+    if (count == 0) {
+      ratingAverage = null;
+    } else {
+      if (average == null
+          || average.compareTo(BigDecimal.ONE) < 0
+          || average.compareTo(BigDecimal.valueOf(5)) > 0) {
+        throw new IllegalArgumentException("an average rating lies between 1 and 5 stars");
+      }
+      ratingAverage = average.setScale(2, RoundingMode.HALF_UP);
+    }
+    ratingCount = count;
+  }
+
+  private void touch() {
+    updatedAt = Instant.now();
+  }
+
   public void activate() {
     if (variants.isEmpty()) {
       throw new IllegalStateException("a product without variants cannot be sold");
     }
     status = Status.ACTIVE;
+    touch();
   }
 
   public void archive() {
     status = Status.ARCHIVED;
+    touch();
   }
 
   public boolean isPurchasable() {
@@ -127,7 +255,7 @@ public class Product {
     return name;
   }
 
-  public String brand() {
+  public Brand brand() {
     return brand;
   }
 
@@ -149,5 +277,124 @@ public class Product {
 
   public List<Variant> variants() {
     return Collections.unmodifiableList(variants);
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Map<String, String> attributes() {
+    return Collections.unmodifiableMap(attributes);
+  }
+
+  public List<ProductImage> images() {
+    return Collections.unmodifiableList(images);
+  }
+
+  public BigDecimal ratingAverage() {
+    return ratingAverage;
+  }
+
+  public int ratingCount() {
+    return ratingCount;
+  }
+
+  /** The cheapest variant's price: what lists show as "from" and what price filters compare. */
+  public Money fromPrice() {
+    return variants.stream().map(Variant::price).min(Money::compareTo).orElse(null);
+  }
+
+  public boolean isAvailable() {
+    return variants.stream().anyMatch(Variant::inStock);
+  }
+
+  // ---- Derived values for the search index (JavaBean names, as Hibernate Search requires) ----
+
+  @ScaledNumberField(
+      name = "price",
+      decimalScale = 2,
+      sortable = Sortable.YES,
+      aggregable = Aggregable.YES)
+  @IndexingDependency(
+      derivedFrom =
+          @ObjectPath({
+            @PropertyValue(propertyName = "variants"),
+            @PropertyValue(propertyName = "price")
+          }))
+  public BigDecimal getLowestPrice() {
+    Money from = fromPrice();
+    return from == null ? null : from.getAmount();
+  }
+
+  @GenericField(name = "inStock", aggregable = Aggregable.YES)
+  @IndexingDependency(
+      derivedFrom =
+          @ObjectPath({
+            @PropertyValue(propertyName = "variants"),
+            @PropertyValue(propertyName = "inStock")
+          }))
+  public boolean isInStockForSearch() {
+    return isAvailable();
+  }
+
+  @KeywordField(name = "colours", aggregable = Aggregable.YES)
+  @IndexingDependency(
+      derivedFrom =
+          @ObjectPath({
+            @PropertyValue(propertyName = "variants"),
+            @PropertyValue(propertyName = "attributes")
+          }))
+  public List<String> getColours() {
+    return variantValues(Variant.COLOUR);
+  }
+
+  @KeywordField(name = "sizes", aggregable = Aggregable.YES)
+  @IndexingDependency(
+      derivedFrom =
+          @ObjectPath({
+            @PropertyValue(propertyName = "variants"),
+            @PropertyValue(propertyName = "attributes")
+          }))
+  public List<String> getSizes() {
+    return variantValues(Variant.SIZE);
+  }
+
+  private List<String> variantValues(String attribute) {
+    return variants.stream()
+        .map(v -> v.attributes().get(attribute))
+        .filter(Objects::nonNull)
+        .collect(Collectors.toCollection(LinkedHashSet::new))
+        .stream()
+        .toList();
+  }
+
+  /** The category and its ancestors, so that filtering by "Shoes" includes "Running Shoes". */
+  @KeywordField(name = "categories", aggregable = Aggregable.YES)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "category")))
+  public List<String> getCategorySlugs() {
+    return category.path().stream().map(Category::slug).toList();
+  }
+
+  /** Words shoppers search by that are not in the name: category names and attribute values. */
+  @FullTextField(
+      name = "keywords",
+      analyzer = SearchAnalyzers.TEXT,
+      searchAnalyzer = SearchAnalyzers.TEXT_QUERY)
+  @IndexingDependency(
+      derivedFrom = {
+        @ObjectPath(@PropertyValue(propertyName = "category")),
+        @ObjectPath(@PropertyValue(propertyName = "attributes")),
+        @ObjectPath({
+          @PropertyValue(propertyName = "variants"),
+          @PropertyValue(propertyName = "attributes")
+        })
+      })
+  public String getKeywords() {
+    return Stream.concat(
+            Stream.concat(
+                category.path().stream().map(Category::name), attributes.values().stream()),
+            variants.stream().flatMap(v -> v.attributes().values().stream()))
+        .distinct()
+        .collect(Collectors.joining(" "));
   }
 }

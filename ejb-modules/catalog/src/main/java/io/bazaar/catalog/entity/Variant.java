@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 @Table(name = "variant")
 public class Variant {
 
+  /** The variant attributes the storefront and the search facets know by name. */
+  public static final String COLOUR = "colour";
+
+  public static final String SIZE = "size";
+
   private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,63}");
 
   @Id
@@ -39,6 +44,13 @@ public class Variant {
 
   @Column(nullable = false)
   private int position;
+
+  /**
+   * Whether any warehouse has a unit of this SKU: the catalog's copy of the inventory's answer,
+   * kept current in the same transaction as every stock change, so that search can filter on it.
+   */
+  @Column(name = "in_stock", nullable = false)
+  private boolean inStock;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "variant_attribute", joinColumns = @JoinColumn(name = "sku"))
@@ -78,6 +90,17 @@ public class Variant {
       throw new IllegalArgumentException("a price cannot be negative");
     }
     this.price = newPrice;
+  }
+
+  /** Takes the inventory's current answer; true when the value changed (and the index must too). */
+  public boolean markAvailability(boolean available) {
+    boolean changed = inStock != available;
+    inStock = available;
+    return changed;
+  }
+
+  public boolean inStock() {
+    return inStock;
   }
 
   public String sku() {

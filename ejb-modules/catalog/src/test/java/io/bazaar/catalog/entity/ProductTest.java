@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bazaar.persistence.Money;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProductTest {
 
   private final Category shoes = new Category("shoes", "Shoes", null, 0);
+  private final Brand northpeak = new Brand("northpeak", "Northpeak");
 
   @Test
   void aProductIsSoldOnlyOnceActiveWithVariants() {
-    Product product = new Product("trail-runner", "Trail Runner", "Northpeak", "Fast.", shoes);
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
     assertThat(product.isPurchasable()).isFalse();
     assertThatThrownBy(product::activate).hasMessageContaining("without variants");
     product.addVariant("TR-42", "42", Money.of("89.95", "EUR"), Map.of("size", "42"));
@@ -25,7 +27,7 @@ class ProductTest {
 
   @Test
   void variantsHaveUniqueValidSkusAndNonNegativePrices() {
-    Product product = new Product("trail-runner", "Trail Runner", "Northpeak", "Fast.", shoes);
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
     product.addVariant("TR-42", "42", Money.of("89.95", "EUR"), Map.of());
     assertThatThrownBy(() -> product.addVariant("TR-42", "42", Money.of("1", "EUR"), Map.of()))
         .hasMessageContaining("already exists");
@@ -46,5 +48,59 @@ class ProductTest {
   void breadcrumbsRunFromTheRoot() {
     Category running = new Category("running", "Running", shoes, 0);
     assertThat(running.path()).extracting(Category::slug).containsExactly("shoes", "running");
+  }
+
+  @Test
+  void derivesWhatTheSearchIndexNeedsFromItsVariants() {
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
+    product.addVariant(
+        "TR-1", "Black / 42", Money.of("89.95", "EUR"), Map.of("colour", "Black", "size", "42"));
+    product.addVariant(
+        "TR-2", "Blue / 43", Money.of("79.95", "EUR"), Map.of("colour", "Blue", "size", "43"));
+    product.addVariant(
+        "TR-3", "Black / 43", Money.of("89.95", "EUR"), Map.of("colour", "Black", "size", "43"));
+
+    assertThat(product.getLowestPrice()).isEqualByComparingTo("79.95");
+    assertThat(product.getColours()).containsExactly("Black", "Blue");
+    assertThat(product.getSizes()).containsExactly("42", "43");
+    assertThat(product.isAvailable()).isFalse();
+
+    assertThat(product.variants().get(1).markAvailability(true)).isTrue();
+    assertThat(product.variants().get(1).markAvailability(true)).isFalse();
+    assertThat(product.isInStockForSearch()).isTrue();
+  }
+
+  @Test
+  void searchesItsCategoryPathAndAttributes() {
+    Category running = new Category("running", "Running Shoes", shoes, 0);
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", running);
+    product.describe("material", "Recycled Mesh");
+    product.addVariant("TR-1", "Black", Money.of("89.95", "EUR"), Map.of("colour", "Black"));
+
+    assertThat(product.getCategorySlugs()).containsExactly("shoes", "running");
+    assertThat(product.getKeywords()).contains("Shoes", "Running Shoes", "Recycled Mesh", "Black");
+  }
+
+  @Test
+  void refusesRatingsOutsideOneToFiveStars() {
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
+    product.rate(new BigDecimal("4.333"), 3);
+    assertThat(product.ratingAverage()).isEqualByComparingTo("4.33");
+    assertThatThrownBy(() -> product.rate(new BigDecimal("5.5"), 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    product.rate(null, 0);
+    assertThat(product.ratingAverage()).isNull();
+  }
+
+  @Test
+  void limitsImagesAndValidatesAttributeNames() {
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
+    for (int i = 0; i < Product.MAX_IMAGES; i++) {
+      product.addImage(new ProductImage("/media/" + i + ".svg", "View " + i));
+    }
+    assertThatThrownBy(() -> product.addImage(new ProductImage("/media/x.svg", "One too many")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> product.describe("Bad Name", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

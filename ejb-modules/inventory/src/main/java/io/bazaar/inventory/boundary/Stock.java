@@ -4,6 +4,8 @@ import io.bazaar.inventory.entity.StockLevel;
 import io.bazaar.inventory.entity.StockMovement;
 import io.bazaar.inventory.entity.Warehouse;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -29,6 +32,8 @@ public class Stock {
 
   @PersistenceContext(unitName = "inventory")
   EntityManager em;
+
+  @Inject Event<StockChanged> stockChanged;
 
   public record Allocation(String sku, String warehouseCode, int quantity) {}
 
@@ -102,6 +107,10 @@ public class Stock {
             }
           }
         });
+    Map<String, Integer> availableNow = new HashMap<>();
+    levelsBySku.forEach(
+        (sku, levels) -> availableNow.put(sku, levels.stream().mapToInt(StockLevel::onHand).sum()));
+    stockChanged.fire(new StockChanged(availableNow));
     return allocations;
   }
 
@@ -121,7 +130,56 @@ public class Stock {
     }
     level.receive(units);
     em.persist(StockMovement.receipt(level, units, reference));
+    em.flush();
+    stockChanged.fire(new StockChanged(available(List.of(sku))));
     return level;
+  }
+
+  public record Receipt(String sku, String warehouseCode, int units) {}
+
+  /**
+   * Books many receipts at once (imports, the demo catalog): one query for the existing rows, then
+   * batched inserts, instead of a round trip per row.
+   */
+  public void receiveAll(List<Receipt> receipts, String reference) {
+    if (receipts.isEmpty()) {
+      return;
+    }
+    Set<String> warehouses =
+        em.createQuery("select w.code from Warehouse w", String.class)
+            .getResultStream()
+            .collect(Collectors.toSet());
+    Set<String> skus = receipts.stream().map(Receipt::sku).collect(Collectors.toSet());
+    Map<String, StockLevel> levels =
+        em.createQuery(
+                "select s from StockLevel s where s.key.sku in :skus order by s.key.sku, s.key.warehouseCode",
+                StockLevel.class)
+            .setParameter("skus", skus)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .collect(Collectors.toMap(Stock::rowName, Function.identity()));
+    for (Receipt receipt : receipts) {
+      if (!warehouses.contains(receipt.warehouseCode())) {
+        throw new IllegalArgumentException("unknown warehouse " + receipt.warehouseCode());
+      }
+      StockLevel level =
+          levels.computeIfAbsent(
+              receipt.sku() + "@" + receipt.warehouseCode(),
+              absent -> {
+                StockLevel created = new StockLevel(receipt.sku(), receipt.warehouseCode(), 0);
+                em.persist(created);
+                return created;
+              });
+      level.receive(receipt.units());
+      em.persist(StockMovement.receipt(level, receipt.units(), reference));
+    }
+    Map<String, Integer> availableNow = new HashMap<>();
+    levels.values().forEach(level -> availableNow.merge(level.sku(), level.onHand(), Integer::sum));
+    stockChanged.fire(new StockChanged(availableNow));
+  }
+
+  private static String rowName(StockLevel level) {
+    return level.sku() + "@" + level.warehouseCode();
   }
 
   public Warehouse defineWarehouse(String code, String name, int priority) {

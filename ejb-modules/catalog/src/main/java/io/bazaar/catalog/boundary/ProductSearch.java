@@ -1,0 +1,489 @@
+package io.bazaar.catalog.boundary;
+
+import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
+import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
+import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
+import io.bazaar.catalog.boundary.ProductQuery.PriceRange;
+import io.bazaar.catalog.boundary.SearchViews.FacetValue;
+import io.bazaar.catalog.boundary.SearchViews.ProductSuggestion;
+import io.bazaar.catalog.boundary.SearchViews.SearchResult;
+import io.bazaar.catalog.boundary.SearchViews.Suggestions;
+import io.bazaar.catalog.control.CatalogWords;
+import io.bazaar.catalog.control.Vocabulary;
+import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.SearchAnalyzers;
+import io.bazaar.persistence.Page;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+
+/**
+ * Product search: relevance-ranked full text over name, brand, category, attributes and
+ * description; facets with counts that stay correct under multi-select; typo correction; and
+ * autocomplete. Reads the search index (Lucene or OpenSearch) and loads the hits' entities.
+ */
+@Stateless
+public class ProductSearch {
+
+  static final String CATEGORY = "category";
+  static final String BRAND = "brand";
+  static final String PRICE = "price";
+  static final String COLOUR = "colour";
+
+  /**
+   * Not "size": that parameter is the page size everywhere in the API, and one query parameter
+   * cannot mean both.
+   */
+  static final String SIZE = "variantSize";
+
+  static final String RATING = "rating";
+  static final String AVAILABILITY = "availability";
+
+  /** The price buckets offered as facet values; filters accept any range. */
+  static final List<PriceRange> PRICE_BUCKETS =
+      List.of(
+          new PriceRange(null, new BigDecimal("25")),
+          new PriceRange(new BigDecimal("25"), new BigDecimal("50")),
+          new PriceRange(new BigDecimal("50"), new BigDecimal("100")),
+          new PriceRange(new BigDecimal("100"), new BigDecimal("200")),
+          new PriceRange(new BigDecimal("200"), new BigDecimal("500")),
+          new PriceRange(new BigDecimal("500"), null));
+
+  private static final List<Integer> RATING_FLOORS = List.of(4, 3, 2, 1);
+
+  /**
+   * Every brand of a result, not the top few: the brand counts then add up to the result's total.
+   * The catalog has some dozens; a catalog with thousands would need a brand search instead.
+   */
+  private static final int MAX_BRANDS = 500;
+
+  @PersistenceContext(unitName = "catalog")
+  EntityManager em;
+
+  @Inject CatalogWords catalogWords;
+
+  public SearchResult search(ProductQuery query) {
+    SearchSession session = Search.session(em);
+    Answer answer = run(session, query);
+    if (answer.total() > 0 || !query.hasText()) {
+      return answer.result(query.text(), null, null);
+    }
+    Vocabulary vocabulary = catalogWords.vocabulary();
+    Optional<String> corrected = vocabulary.correct(query.text(), 0);
+    if (corrected.isPresent()) {
+      Answer correctedAnswer = run(session, query.withText(corrected.get()));
+      if (correctedAnswer.total() > 0) {
+        return correctedAnswer.result(corrected.get(), query.text(), null);
+      }
+    }
+    String offer = vocabulary.correct(query.text(), 2).orElse(null);
+    return answer.result(query.text(), null, offer);
+  }
+
+  /**
+   * Products whose name has words starting with what was typed, plus matching brands and
+   * categories.
+   */
+  public Suggestions suggest(String prefix, int limit) {
+    String typed = prefix == null ? "" : prefix.strip();
+    if (typed.isEmpty() || typed.length() > ProductQuery.MAX_TEXT) {
+      throw new IllegalArgumentException(
+          "type 1-" + ProductQuery.MAX_TEXT + " characters to get suggestions");
+    }
+    if (limit < 1 || limit > 20) {
+      throw new IllegalArgumentException("limit must be between 1 and 20");
+    }
+    List<String> words = Vocabulary.words(typed);
+    if (words.isEmpty()) {
+      return new Suggestions(typed, List.of(), List.of(), List.of());
+    }
+    List<ProductSuggestion> products =
+        Search.session(em)
+            .search(Product.class)
+            .where(
+                f -> {
+                  BooleanPredicateClausesStep<?> all = f.bool();
+                  all.filter(f.match().field("status").matching(Product.Status.ACTIVE));
+                  words.forEach(word -> all.must(f.match().field("nameSuggest").matching(word)));
+                  return all;
+                })
+            .sort(f -> f.score().then().field("nameSort"))
+            .fetchHits(limit)
+            .stream()
+            .map(p -> new ProductSuggestion(p.slug(), p.name()))
+            .toList();
+    return new Suggestions(
+        typed,
+        products,
+        catalogWords.brandsStartingWith(words, limit),
+        catalogWords.categoriesStartingWith(words, limit));
+  }
+
+  // ---- querying ----
+
+  private record Answer(
+      long total, Page<ProductSummary> products, Map<String, List<FacetValue>> facets) {
+    SearchResult result(String query, String correctedFrom, String didYouMean) {
+      return new SearchResult(query, correctedFrom, didYouMean, products, facets);
+    }
+  }
+
+  private static final AggregationKey<Map<String, Long>> CATEGORY_COUNTS =
+      AggregationKey.of(CATEGORY);
+  private static final AggregationKey<Map<String, Long>> BRAND_COUNTS = AggregationKey.of(BRAND);
+  private static final AggregationKey<Map<String, Long>> COLOUR_COUNTS = AggregationKey.of(COLOUR);
+  private static final AggregationKey<Map<String, Long>> SIZE_COUNTS = AggregationKey.of(SIZE);
+  private static final AggregationKey<Map<Range<BigDecimal>, Long>> PRICE_COUNTS =
+      AggregationKey.of(PRICE);
+  private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING_COUNTS =
+      AggregationKey.of(RATING);
+  private static final AggregationKey<Map<Boolean, Long>> STOCK_COUNTS =
+      AggregationKey.of(AVAILABILITY);
+
+  /**
+   * The hits and the counts of every facet not selected, in one query; then, for each facet with a
+   * selection, its counts from a query without that selection, so that a shopper who picked "Red"
+   * still sees how many "Blue" products there are (multi-select).
+   */
+  private Answer run(SearchSession session, ProductQuery query) {
+    Set<String> selected = selectedFacets(query);
+    org.hibernate.search.engine.search.query.SearchResult<Product> main =
+        session
+            .search(Product.class)
+            .where(f -> predicate(f, query, null))
+            .sort(f -> sort(f, query.sort()))
+            .aggregation(
+                CATEGORY_COUNTS, f -> f.terms().field("categories", String.class).maxTermCount(200))
+            .aggregation(
+                BRAND_COUNTS,
+                f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS))
+            .aggregation(
+                COLOUR_COUNTS, f -> f.terms().field("colours", String.class).maxTermCount(50))
+            .aggregation(SIZE_COUNTS, f -> f.terms().field("sizes", String.class).maxTermCount(50))
+            .aggregation(
+                PRICE_COUNTS, f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()))
+            .aggregation(
+                RATING_COUNTS,
+                f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()))
+            .aggregation(STOCK_COUNTS, f -> f.terms().field("inStock", Boolean.class))
+            .fetch(Page.firstResult(query.page(), query.size()), query.size());
+    Map<String, Long> categories = main.aggregation(CATEGORY_COUNTS);
+    Map<String, Long> brands = main.aggregation(BRAND_COUNTS);
+    Map<String, Long> colours = main.aggregation(COLOUR_COUNTS);
+    Map<String, Long> sizes = main.aggregation(SIZE_COUNTS);
+    Map<Range<BigDecimal>, Long> prices = main.aggregation(PRICE_COUNTS);
+    Map<Range<BigDecimal>, Long> ratings = main.aggregation(RATING_COUNTS);
+    Map<Boolean, Long> stock = main.aggregation(STOCK_COUNTS);
+    if (selected.contains(CATEGORY)) {
+      categories =
+          countsWithout(
+              session,
+              query,
+              CATEGORY,
+              CATEGORY_COUNTS,
+              f -> f.terms().field("categories", String.class).maxTermCount(200));
+    }
+    if (selected.contains(BRAND)) {
+      brands =
+          countsWithout(
+              session,
+              query,
+              BRAND,
+              BRAND_COUNTS,
+              f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS));
+    }
+    if (selected.contains(COLOUR)) {
+      colours =
+          countsWithout(
+              session,
+              query,
+              COLOUR,
+              COLOUR_COUNTS,
+              f -> f.terms().field("colours", String.class).maxTermCount(50));
+    }
+    if (selected.contains(SIZE)) {
+      sizes =
+          countsWithout(
+              session,
+              query,
+              SIZE,
+              SIZE_COUNTS,
+              f -> f.terms().field("sizes", String.class).maxTermCount(50));
+    }
+    if (selected.contains(PRICE)) {
+      prices =
+          countsWithout(
+              session,
+              query,
+              PRICE,
+              PRICE_COUNTS,
+              f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()));
+    }
+    if (selected.contains(RATING)) {
+      ratings =
+          countsWithout(
+              session,
+              query,
+              RATING,
+              RATING_COUNTS,
+              f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()));
+    }
+    if (selected.contains(AVAILABILITY)) {
+      stock =
+          countsWithout(
+              session,
+              query,
+              AVAILABILITY,
+              STOCK_COUNTS,
+              f -> f.terms().field("inStock", Boolean.class));
+    }
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    facets.put(CATEGORY, categoryFacet(categories, query.categories()));
+    facets.put(BRAND, brandFacet(brands, query.brands()));
+    facets.put(PRICE, priceFacet(prices, query.prices()));
+    facets.put(COLOUR, termFacet(colours, query.colours(), Function.identity()));
+    facets.put(SIZE, termFacet(sizes, query.sizes(), Function.identity()));
+    facets.put(RATING, ratingFacet(ratings, query.minimumRating()));
+    facets.put(
+        AVAILABILITY,
+        List.of(
+            new FacetValue(
+                "in-stock",
+                "In stock",
+                stock.getOrDefault(Boolean.TRUE, 0L),
+                query.inStockOnly())));
+    long total = main.total().hitCount();
+    List<ProductSummary> hits = main.hits().stream().map(ProductSummary::of).toList();
+    return new Answer(total, new Page<>(hits, query.page(), query.size(), total), facets);
+  }
+
+  private interface AggregationDefinition<A> {
+    org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<A> define(
+        org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f);
+  }
+
+  private <A> A countsWithout(
+      SearchSession session,
+      ProductQuery query,
+      String facet,
+      AggregationKey<A> key,
+      AggregationDefinition<A> definition) {
+    return session
+        .search(Product.class)
+        .where(f -> predicate(f, query, facet))
+        .aggregation(key, definition::define)
+        .fetch(0)
+        .aggregation(key);
+  }
+
+  private static Set<String> selectedFacets(ProductQuery query) {
+    Set<String> selected = new java.util.HashSet<>();
+    if (!query.categories().isEmpty()) {
+      selected.add(CATEGORY);
+    }
+    if (!query.brands().isEmpty()) {
+      selected.add(BRAND);
+    }
+    if (!query.prices().isEmpty()) {
+      selected.add(PRICE);
+    }
+    if (!query.colours().isEmpty()) {
+      selected.add(COLOUR);
+    }
+    if (!query.sizes().isEmpty()) {
+      selected.add(SIZE);
+    }
+    if (query.minimumRating() != null) {
+      selected.add(RATING);
+    }
+    if (query.inStockOnly()) {
+      selected.add(AVAILABILITY);
+    }
+    return selected;
+  }
+
+  /**
+   * Active products matching every word (in any of the text fields, the name counting most) and
+   * every facet selection except {@code ignoredFacet}.
+   */
+  private PredicateFinalStep predicate(
+      SearchPredicateFactory f, ProductQuery query, String ignoredFacet) {
+    BooleanPredicateClausesStep<?> all = f.bool();
+    all.filter(f.match().field("status").matching(Product.Status.ACTIVE));
+    if (query.hasText()) {
+      for (String word : Vocabulary.words(query.text())) {
+        all.must(
+            f.match()
+                .field("name")
+                .boost(4.0f)
+                .field("brand.name")
+                .boost(3.0f)
+                .field("keywords")
+                .boost(2.0f)
+                .field("description")
+                .matching(word));
+        // The word as typed, without its synonyms, in the name: a shopper who types "sneakers"
+        // sees products called sneakers before those that are only their synonyms.
+        all.should(
+            f.match().field("name").matching(word).analyzer(SearchAnalyzers.TEXT).boost(4.0f));
+      }
+    } else {
+      all.must(f.matchAll());
+    }
+    if (!CATEGORY.equals(ignoredFacet) && !query.categories().isEmpty()) {
+      all.filter(f.terms().field("categories").matchingAny(query.categories()));
+    }
+    if (!BRAND.equals(ignoredFacet) && !query.brands().isEmpty()) {
+      all.filter(f.terms().field("brand.slug").matchingAny(query.brands()));
+    }
+    if (!COLOUR.equals(ignoredFacet) && !query.colours().isEmpty()) {
+      all.filter(f.terms().field("colours").matchingAny(query.colours()));
+    }
+    if (!SIZE.equals(ignoredFacet) && !query.sizes().isEmpty()) {
+      all.filter(f.terms().field("sizes").matchingAny(query.sizes()));
+    }
+    if (!PRICE.equals(ignoredFacet) && !query.prices().isEmpty()) {
+      BooleanPredicateClausesStep<?> anyPrice = f.bool();
+      query
+          .prices()
+          .forEach(range -> anyPrice.should(f.range().field("price").within(toRange(range))));
+      all.filter(anyPrice);
+    }
+    if (!RATING.equals(ignoredFacet) && query.minimumRating() != null) {
+      all.filter(
+          f.range().field("ratingAverage").atLeast(BigDecimal.valueOf(query.minimumRating())));
+    }
+    if (!AVAILABILITY.equals(ignoredFacet) && query.inStockOnly()) {
+      all.filter(f.match().field("inStock").matching(true));
+    }
+    return all;
+  }
+
+  private static SortFinalStep sort(SearchSortFactory f, ProductQuery.Sort sort) {
+    return switch (sort) {
+      case RELEVANCE -> f.score().then().field("createdAt").desc();
+      case PRICE_ASC -> f.field("price").asc().then().field("nameSort");
+      case PRICE_DESC -> f.field("price").desc().then().field("nameSort");
+      case NEWEST -> f.field("createdAt").desc().then().field("nameSort");
+      case RATING ->
+          f.field("ratingAverage")
+              .desc()
+              .missing()
+              .last()
+              .then()
+              .field("ratingCount")
+              .desc()
+              .then()
+              .field("nameSort");
+    };
+  }
+
+  private static Range<BigDecimal> toRange(PriceRange range) {
+    if (range.min() == null) {
+      return Range.between(
+          null, RangeBoundInclusion.INCLUDED, range.max(), RangeBoundInclusion.EXCLUDED);
+    }
+    return Range.between(
+        range.min(), RangeBoundInclusion.INCLUDED, range.max(), RangeBoundInclusion.EXCLUDED);
+  }
+
+  private static List<Range<BigDecimal>> priceRanges() {
+    return PRICE_BUCKETS.stream().map(ProductSearch::toRange).toList();
+  }
+
+  private static List<Range<BigDecimal>> ratingRanges() {
+    return RATING_FLOORS.stream().map(stars -> Range.atLeast(BigDecimal.valueOf(stars))).toList();
+  }
+
+  // ---- facet values ----
+
+  private List<FacetValue> categoryFacet(Map<String, Long> counts, Set<String> selected) {
+    Map<String, CategoryRef> categories = catalogWords.categoriesBySlug();
+    return termFacet(
+        counts,
+        selected,
+        slug -> Optional.ofNullable(categories.get(slug)).map(CategoryRef::name).orElse(slug));
+  }
+
+  private List<FacetValue> brandFacet(Map<String, Long> counts, Set<String> selected) {
+    Map<String, BrandRef> brands = catalogWords.brandsBySlug();
+    return termFacet(
+        counts,
+        selected,
+        slug -> Optional.ofNullable(brands.get(slug)).map(BrandRef::name).orElse(slug));
+  }
+
+  /** Values by count (most first), selected ones always listed even when nothing matches them. */
+  private static List<FacetValue> termFacet(
+      Map<String, Long> counts, Collection<String> selected, Function<String, String> label) {
+    List<FacetValue> values = new ArrayList<>();
+    counts.forEach(
+        (value, count) ->
+            values.add(new FacetValue(value, label.apply(value), count, selected.contains(value))));
+    selected.stream()
+        .filter(value -> !counts.containsKey(value))
+        .sorted()
+        .forEach(value -> values.add(new FacetValue(value, label.apply(value), 0, true)));
+    return values;
+  }
+
+  private static List<FacetValue> priceFacet(
+      Map<Range<BigDecimal>, Long> counts, List<PriceRange> selected) {
+    List<FacetValue> values = new ArrayList<>();
+    List<Long> inBucketOrder = new ArrayList<>(counts.values());
+    for (int i = 0; i < PRICE_BUCKETS.size(); i++) {
+      PriceRange bucket = PRICE_BUCKETS.get(i);
+      long count = i < inBucketOrder.size() ? inBucketOrder.get(i) : 0L;
+      values.add(
+          new FacetValue(bucket.value(), priceLabel(bucket), count, selected.contains(bucket)));
+    }
+    return values;
+  }
+
+  private static String priceLabel(PriceRange range) {
+    if (range.min() == null) {
+      return "Under " + range.max().toPlainString();
+    }
+    if (range.max() == null) {
+      return range.min().toPlainString() + " and above";
+    }
+    return range.min().toPlainString() + " to " + range.max().toPlainString();
+  }
+
+  private static List<FacetValue> ratingFacet(
+      Map<Range<BigDecimal>, Long> counts, Integer selected) {
+    List<FacetValue> values = new ArrayList<>();
+    // The backend answers ranges in the order they were asked for.
+    List<Long> inFloorOrder = new ArrayList<>(counts.values());
+    for (int i = 0; i < RATING_FLOORS.size(); i++) {
+      int stars = RATING_FLOORS.get(i);
+      long count = i < inFloorOrder.size() ? inFloorOrder.get(i) : 0L;
+      String label = String.format(Locale.ROOT, "%d %s & up", stars, stars == 1 ? "star" : "stars");
+      values.add(
+          new FacetValue(
+              String.valueOf(stars), label, count, Integer.valueOf(stars).equals(selected)));
+    }
+    return values;
+  }
+}

@@ -176,6 +176,8 @@ public class Catalog {
     if (skus.isEmpty()) {
       return Map.of();
     }
+    // The SKUs as one array parameter: a query with a multi-valued "in :skus" parameter is
+    // re-translated by Hibernate on every execution, and this one runs in every checkout.
     return em
         .createQuery(
             "select v from Variant v join fetch v.product where array_contains(:skus, v.sku)",

@@ -23,8 +23,10 @@ public class AvailabilityProjection {
     if (change.availableNow().isEmpty()) {
       return;
     }
-    em.createQuery("select v from Variant v where v.sku in :skus", Variant.class)
-        .setParameter("skus", change.availableNow().keySet())
+    // One array parameter, not "in :skus": Hibernate re-translates a multi-valued parameter's query
+    // on every execution, and this one runs in every checkout.
+    em.createQuery("select v from Variant v where array_contains(:skus, v.sku)", Variant.class)
+        .setParameter("skus", change.availableNow().keySet().toArray(String[]::new))
         .getResultList()
         .forEach(variant -> variant.markAvailability(change.availableNow().get(variant.sku()) > 0));
   }

@@ -37,6 +37,10 @@ public class Stock {
 
   public record Allocation(String sku, String warehouseCode, int quantity) {}
 
+  // The look-ups of a checkout bind their SKUs as one array parameter (array_contains): a query
+  // with
+  // a multi-valued "in :skus" parameter is re-translated by Hibernate on every execution.
+
   /** Units available per SKU over all warehouses; SKUs without stock rows answer 0. */
   public Map<String, Integer> available(Collection<String> skus) {
     Map<String, Integer> available = new HashMap<>();

@@ -1,12 +1,13 @@
 package io.bazaar.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /** Ports of the local shop. Every service listens on the loopback interface only. */
@@ -18,14 +19,41 @@ public final class TcpPorts {
   private TcpPorts() {}
 
   /**
+   * Ports handed out are below Linux's default ephemeral range (32768-60999). A port the kernel
+   * picks for port 0 comes from that range, where the outgoing connections of the services started
+   * next (JDBC, broker, HTTP clients) take their local ports too: a port that was free when chosen
+   * was then taken by a connection before its server could bind it. Below the range only listeners
+   * live.
+   */
+  private static final int FIRST_PORT = 20_000;
+
+  private static final int PAST_LAST_PORT = 32_000;
+
+  /** Never the same port twice in one JVM, though its server may not have bound it yet. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  /**
    * A port that was free a moment ago. Tests take their ports from here so that several stacks (a
    * running shop, parallel builds) never collide on the fixed defaults.
    */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on " + LOOPBACK, e);
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, PAST_LAST_PORT);
+      if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException(
+        "No free port on " + LOOPBACK + " between " + FIRST_PORT + " and " + PAST_LAST_PORT);
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(LOOPBACK, port));
+      return true;
+    } catch (IOException taken) {
+      return false;
     }
   }
 

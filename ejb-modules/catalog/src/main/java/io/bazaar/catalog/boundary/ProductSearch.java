@@ -149,17 +149,37 @@ public class ProductSearch {
     }
   }
 
-  private static final AggregationKey<Map<String, Long>> CATEGORY_COUNTS =
-      AggregationKey.of(CATEGORY);
-  private static final AggregationKey<Map<String, Long>> BRAND_COUNTS = AggregationKey.of(BRAND);
-  private static final AggregationKey<Map<String, Long>> COLOUR_COUNTS = AggregationKey.of(COLOUR);
-  private static final AggregationKey<Map<String, Long>> SIZE_COUNTS = AggregationKey.of(SIZE);
-  private static final AggregationKey<Map<Range<BigDecimal>, Long>> PRICE_COUNTS =
-      AggregationKey.of(PRICE);
-  private static final AggregationKey<Map<Range<BigDecimal>, Long>> RATING_COUNTS =
-      AggregationKey.of(RATING);
-  private static final AggregationKey<Map<Boolean, Long>> STOCK_COUNTS =
-      AggregationKey.of(AVAILABILITY);
+  private interface AggregationDefinition<A> {
+    org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<A> define(
+        org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f);
+  }
+
+  /** How the index counts one facet's values; used by the main query and by multi-select. */
+  private record FacetCounts<A>(
+      String facet, AggregationKey<A> key, AggregationDefinition<A> definition) {
+    FacetCounts(String facet, AggregationDefinition<A> definition) {
+      this(facet, AggregationKey.of(facet), definition);
+    }
+  }
+
+  private static final FacetCounts<Map<String, Long>> CATEGORY_COUNTS =
+      new FacetCounts<>(
+          CATEGORY, f -> f.terms().field("categories", String.class).maxTermCount(200));
+  private static final FacetCounts<Map<String, Long>> BRAND_COUNTS =
+      new FacetCounts<>(
+          BRAND, f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS));
+  private static final FacetCounts<Map<String, Long>> COLOUR_COUNTS =
+      new FacetCounts<>(COLOUR, f -> f.terms().field("colours", String.class).maxTermCount(50));
+  private static final FacetCounts<Map<String, Long>> SIZE_COUNTS =
+      new FacetCounts<>(SIZE, f -> f.terms().field("sizes", String.class).maxTermCount(50));
+  private static final FacetCounts<Map<Range<BigDecimal>, Long>> PRICE_COUNTS =
+      new FacetCounts<>(
+          PRICE, f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()));
+  private static final FacetCounts<Map<Range<BigDecimal>, Long>> RATING_COUNTS =
+      new FacetCounts<>(
+          RATING, f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()));
+  private static final FacetCounts<Map<Boolean, Long>> STOCK_COUNTS =
+      new FacetCounts<>(AVAILABILITY, f -> f.terms().field("inStock", Boolean.class));
 
   /**
    * The hits and the counts of every facet not selected, in one query; then, for each facet with a
@@ -173,91 +193,21 @@ public class ProductSearch {
             .search(Product.class)
             .where(f -> predicate(f, query, null))
             .sort(f -> sort(f, query.sort()))
-            .aggregation(
-                CATEGORY_COUNTS, f -> f.terms().field("categories", String.class).maxTermCount(200))
-            .aggregation(
-                BRAND_COUNTS,
-                f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS))
-            .aggregation(
-                COLOUR_COUNTS, f -> f.terms().field("colours", String.class).maxTermCount(50))
-            .aggregation(SIZE_COUNTS, f -> f.terms().field("sizes", String.class).maxTermCount(50))
-            .aggregation(
-                PRICE_COUNTS, f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()))
-            .aggregation(
-                RATING_COUNTS,
-                f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()))
-            .aggregation(STOCK_COUNTS, f -> f.terms().field("inStock", Boolean.class))
+            .aggregation(CATEGORY_COUNTS.key(), CATEGORY_COUNTS.definition()::define)
+            .aggregation(BRAND_COUNTS.key(), BRAND_COUNTS.definition()::define)
+            .aggregation(COLOUR_COUNTS.key(), COLOUR_COUNTS.definition()::define)
+            .aggregation(SIZE_COUNTS.key(), SIZE_COUNTS.definition()::define)
+            .aggregation(PRICE_COUNTS.key(), PRICE_COUNTS.definition()::define)
+            .aggregation(RATING_COUNTS.key(), RATING_COUNTS.definition()::define)
+            .aggregation(STOCK_COUNTS.key(), STOCK_COUNTS.definition()::define)
             .fetch(Page.firstResult(query.page(), query.size()), query.size());
-    Map<String, Long> categories = main.aggregation(CATEGORY_COUNTS);
-    Map<String, Long> brands = main.aggregation(BRAND_COUNTS);
-    Map<String, Long> colours = main.aggregation(COLOUR_COUNTS);
-    Map<String, Long> sizes = main.aggregation(SIZE_COUNTS);
-    Map<Range<BigDecimal>, Long> prices = main.aggregation(PRICE_COUNTS);
-    Map<Range<BigDecimal>, Long> ratings = main.aggregation(RATING_COUNTS);
-    Map<Boolean, Long> stock = main.aggregation(STOCK_COUNTS);
-    if (selected.contains(CATEGORY)) {
-      categories =
-          countsWithout(
-              session,
-              query,
-              CATEGORY,
-              CATEGORY_COUNTS,
-              f -> f.terms().field("categories", String.class).maxTermCount(200));
-    }
-    if (selected.contains(BRAND)) {
-      brands =
-          countsWithout(
-              session,
-              query,
-              BRAND,
-              BRAND_COUNTS,
-              f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS));
-    }
-    if (selected.contains(COLOUR)) {
-      colours =
-          countsWithout(
-              session,
-              query,
-              COLOUR,
-              COLOUR_COUNTS,
-              f -> f.terms().field("colours", String.class).maxTermCount(50));
-    }
-    if (selected.contains(SIZE)) {
-      sizes =
-          countsWithout(
-              session,
-              query,
-              SIZE,
-              SIZE_COUNTS,
-              f -> f.terms().field("sizes", String.class).maxTermCount(50));
-    }
-    if (selected.contains(PRICE)) {
-      prices =
-          countsWithout(
-              session,
-              query,
-              PRICE,
-              PRICE_COUNTS,
-              f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()));
-    }
-    if (selected.contains(RATING)) {
-      ratings =
-          countsWithout(
-              session,
-              query,
-              RATING,
-              RATING_COUNTS,
-              f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()));
-    }
-    if (selected.contains(AVAILABILITY)) {
-      stock =
-          countsWithout(
-              session,
-              query,
-              AVAILABILITY,
-              STOCK_COUNTS,
-              f -> f.terms().field("inStock", Boolean.class));
-    }
+    Map<String, Long> categories = counts(session, query, selected, main, CATEGORY_COUNTS);
+    Map<String, Long> brands = counts(session, query, selected, main, BRAND_COUNTS);
+    Map<String, Long> colours = counts(session, query, selected, main, COLOUR_COUNTS);
+    Map<String, Long> sizes = counts(session, query, selected, main, SIZE_COUNTS);
+    Map<Range<BigDecimal>, Long> prices = counts(session, query, selected, main, PRICE_COUNTS);
+    Map<Range<BigDecimal>, Long> ratings = counts(session, query, selected, main, RATING_COUNTS);
+    Map<Boolean, Long> stock = counts(session, query, selected, main, STOCK_COUNTS);
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     facets.put(CATEGORY, categoryFacet(categories, query.categories()));
     facets.put(BRAND, brandFacet(brands, query.brands()));
@@ -278,23 +228,25 @@ public class ProductSearch {
     return new Answer(total, new Page<>(hits, query.page(), query.size(), total), facets);
   }
 
-  private interface AggregationDefinition<A> {
-    org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep<A> define(
-        org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f);
-  }
-
-  private <A> A countsWithout(
+  /**
+   * A facet's counts: from the main query, or, when the shopper selected values of this facet, from
+   * a query that ignores that selection.
+   */
+  private <A> A counts(
       SearchSession session,
       ProductQuery query,
-      String facet,
-      AggregationKey<A> key,
-      AggregationDefinition<A> definition) {
+      Set<String> selected,
+      org.hibernate.search.engine.search.query.SearchResult<Product> main,
+      FacetCounts<A> counts) {
+    if (!selected.contains(counts.facet())) {
+      return main.aggregation(counts.key());
+    }
     return session
         .search(Product.class)
-        .where(f -> predicate(f, query, facet))
-        .aggregation(key, definition::define)
+        .where(f -> predicate(f, query, counts.facet()))
+        .aggregation(counts.key(), counts.definition()::define)
         .fetch(0)
-        .aggregation(key);
+        .aggregation(counts.key());
   }
 
   private static Set<String> selectedFacets(ProductQuery query) {

@@ -1,0 +1,26 @@
+package io.bazaar.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TcpPortsTest {
+
+  @Test
+  void freePortsAreDistinctBindableAndOutsideTheEphemeralRange() throws Exception {
+    Set<Integer> ports = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      ports.add(TcpPorts.freePort());
+    }
+    assertThat(ports).hasSize(50).allSatisfy(port -> assertThat(port).isBetween(20_000, 31_999));
+    int port = ports.iterator().next();
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(TcpPorts.LOOPBACK, port));
+      assertThat(server.getLocalPort()).isEqualTo(port);
+    }
+  }
+}

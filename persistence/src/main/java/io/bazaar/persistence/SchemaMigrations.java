@@ -69,6 +69,7 @@ public class SchemaMigrations {
         new ContextSchema("cart", orders),
         new ContextSchema("customer", orders),
         new ContextSchema("ordering", orders),
+        new ContextSchema("recommendation", orders),
         new ContextSchema("payment", payments));
   }
 }

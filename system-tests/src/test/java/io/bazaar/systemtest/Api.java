@@ -88,15 +88,56 @@ public final class Api {
   }
 
   public Reply put(String path, String json) {
-    return send(
+    return put(path, json, Map.of());
+  }
+
+  public Reply put(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request);
   }
 
   public Reply delete(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    return delete(path, Map.of());
   }
+
+  public Reply delete(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /**
+   * A new customer account, signed in: the Authorization header value of its token. The e-mail
+   * address is unique to the call.
+   */
+  public Customer newCustomer(String displayName) {
+    String email =
+        displayName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "")
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@example.org";
+    String password = "correct horse " + UUID.randomUUID();
+    Reply registered =
+        post(
+            "api/v1/customers",
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("displayName", displayName)
+                .add("password", password)
+                .build()
+                .toString());
+    if (registered.status() != 201) {
+      throw new AssertionError("customer not registered: " + registered);
+    }
+    return new Customer(email, displayName, Map.of("Authorization", bearerToken(email, password)));
+  }
+
+  /** A signed-in customer: their address and the headers that authenticate them. */
+  public record Customer(String email, String displayName, Map<String, String> auth) {}
 
   private URI uri(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);

@@ -148,10 +148,15 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
     }
 
     public List<Document> notificationsOf(String orderNumber) {
+      return documents("notifications", Filters.eq("orderNumber", orderNumber));
+    }
+
+    /** Documents of a collection of the document store that match a filter. */
+    public List<Document> documents(String collection, org.bson.conversions.Bson filter) {
       return documents
           .getDatabase(stack.settings().documentDatabase())
-          .getCollection("notifications")
-          .find(Filters.eq("orderNumber", orderNumber))
+          .getCollection(collection)
+          .find(filter)
           .into(new java.util.ArrayList<>());
     }
 

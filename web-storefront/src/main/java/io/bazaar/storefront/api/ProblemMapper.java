@@ -9,6 +9,8 @@ import io.bazaar.ordering.boundary.MissingIdempotencyKey;
 import io.bazaar.ordering.boundary.OrderNotFound;
 import io.bazaar.payment.boundary.PaymentDeclined;
 import io.bazaar.payment.boundary.PaymentProviderUnavailable;
+import io.bazaar.recommendation.boundary.UnknownProductToRecommend;
+import io.bazaar.review.boundary.ReviewNotFound;
 import jakarta.ejb.EJBException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
@@ -60,7 +62,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problems.response(
           400, "idempotency-key-missing", "Idempotency-Key required", missing.getMessage());
     }
-    if (cause instanceof CartNotFound || cause instanceof OrderNotFound) {
+    if (cause instanceof CartNotFound
+        || cause instanceof OrderNotFound
+        || cause instanceof ReviewNotFound
+        || cause instanceof UnknownProductToRecommend) {
       return Problems.response(404, "not-found", "Not found", cause.getMessage());
     }
     if (cause instanceof UnknownProduct unknown) {

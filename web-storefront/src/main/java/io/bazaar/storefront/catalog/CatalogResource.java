@@ -5,6 +5,7 @@ import io.bazaar.catalog.boundary.CatalogViews.CategoryView;
 import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
 import io.bazaar.persistence.Page;
+import io.bazaar.storefront.recommendation.RecentlyViewed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CatalogResource {
 
   @Inject Catalog catalog;
+  @Inject RecentlyViewed recentlyViewed;
 
   @GET
   @Path("categories")
@@ -45,8 +47,13 @@ public class CatalogResource {
 
   @GET
   @Path("products/{slug}")
-  @Operation(summary = "A product with its variants, prices and availability")
+  @Operation(
+      summary = "A product with its variants, prices, availability and rating",
+      description = "Also adds it to the session's recently viewed products.")
   public ProductDetail product(@PathParam("slug") String slug) {
-    return catalog.product(slug).orElseThrow(() -> new NotFoundException("no product " + slug));
+    ProductDetail product =
+        catalog.product(slug).orElseThrow(() -> new NotFoundException("no product " + slug));
+    recentlyViewed.viewed(product.slug());
+    return product;
   }
 }

@@ -8,15 +8,18 @@ import io.bazaar.catalog.boundary.CatalogViews.PricedSku;
 import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
 import io.bazaar.catalog.boundary.CatalogViews.RatingView;
+import io.bazaar.catalog.boundary.CatalogViews.ReviewedProduct;
 import io.bazaar.catalog.boundary.CatalogViews.VariantView;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
+import io.bazaar.catalog.entity.RatingDistribution;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.inventory.boundary.Stock;
 import io.bazaar.persistence.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.Comparator;
@@ -108,19 +111,58 @@ public class Catalog {
     if (pageIds.isEmpty()) {
       return new Page<>(List.of(), page, size, total);
     }
-    Map<Long, Product> loaded =
-        em
-            .createQuery(
-                "select distinct p from Product p join fetch p.category join fetch p.brand"
-                    + " left join fetch p.variants"
-                    + " where p.id in :ids",
-                Product.class)
-            .setParameter("ids", pageIds)
-            .getResultList()
-            .stream()
-            .collect(Collectors.toMap(Product::id, Function.identity()));
+    Map<Long, Product> loaded = forSummaries("id", pageIds, Product::id);
     return new Page<>(
         pageIds.stream().map(loaded::get).map(ProductSummary::of).toList(), page, size, total);
+  }
+
+  /**
+   * Summaries of the products of these slugs that are on sale, in the order given; others are left
+   * out.
+   */
+  public List<ProductSummary> summaries(List<String> slugs) {
+    if (slugs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Product> loaded = forSummaries("slug", slugs, Product::slug);
+    return slugs.stream()
+        .distinct()
+        .map(loaded::get)
+        .filter(product -> product != null && product.isPurchasable())
+        .map(ProductSummary::of)
+        .toList();
+  }
+
+  /** Products with what their summaries show, loaded in one query, by the given key. */
+  private <K> Map<K, Product> forSummaries(
+      String keyProperty, Collection<K> keys, Function<Product, K> keyOf) {
+    return em
+        .createQuery(
+            "select distinct p from Product p join fetch p.category join fetch p.brand"
+                + " left join fetch p.variants"
+                + " where p."
+                + keyProperty
+                + " in :keys",
+            Product.class)
+        .setParameter("keys", keys)
+        .getResultList()
+        .stream()
+        .collect(Collectors.toMap(keyOf, Function.identity()));
+  }
+
+  /** The product of each of these SKUs; unknown SKUs are absent from the answer. */
+  public Map<String, String> productSlugsOf(Collection<String> skus) {
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    return em
+        .createQuery(
+            "select v.sku, v.product.slug from Variant v where array_contains(:skus, v.sku)",
+            Object[].class)
+        .setParameter("skus", skus.toArray(String[]::new))
+        .getResultList()
+        .stream()
+        .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
   }
 
   /** The category and every category below it. */
@@ -186,5 +228,49 @@ public class Catalog {
         .getResultList()
         .stream()
         .collect(Collectors.toMap(Variant::sku, PricedSku::of));
+  }
+
+  /** Whether a product is on sale (active), without loading it. */
+  public boolean isOnSale(String slug) {
+    return !em.createQuery(
+            "select p.id from Product p where p.slug = :slug and p.status = :active", Long.class)
+        .setParameter("slug", slug)
+        .setParameter("active", Product.Status.ACTIVE)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Locks a product on sale for a change to its reviews, until the transaction ends. Every change
+   * to a product's reviews (a new or edited review, moderation, a helpful vote) takes this lock
+   * first, so that they are serialized per product: the figures recounted under it and handed to
+   * {@link #rate} always include every change before, and none is lost to a concurrent one.
+   *
+   * @return empty if there is no such product, or it is not on sale
+   */
+  public Optional<ReviewedProduct> lockForReviews(String slug) {
+    return em.createQuery("select p from Product p where p.slug = :slug", Product.class)
+        .setParameter("slug", slug)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .filter(Product::isPurchasable)
+        .map(
+            p ->
+                new ReviewedProduct(
+                    p.slug(), p.name(), p.variants().stream().map(Variant::sku).toList()));
+  }
+
+  /**
+   * Sets a product's rating figures from the review context's count of published reviews per number
+   * of stars (one star first); the search index follows on commit.
+   */
+  public void rate(String slug, List<Integer> reviewsByStars) {
+    em.createQuery("select p from Product p where p.slug = :slug", Product.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no product " + slug))
+        .rate(RatingDistribution.of(reviewsByStars));
   }
 }

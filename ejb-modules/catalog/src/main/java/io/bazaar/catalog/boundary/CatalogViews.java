@@ -8,6 +8,7 @@ import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,10 +38,29 @@ public final class CatalogViews {
     }
   }
 
-  /** Average stars of the published reviews (null without reviews) and how many there are. */
-  public record RatingView(BigDecimal average, int count) {
+  /**
+   * Average stars of the published reviews (null without reviews), how many there are, and how many
+   * gave each number of stars (keys "1" to "5").
+   */
+  public record RatingView(BigDecimal average, int count, Map<String, Integer> distribution) {
+    public RatingView {
+      distribution = Collections.unmodifiableMap(new LinkedHashMap<>(distribution));
+    }
+
     static RatingView of(Product product) {
-      return new RatingView(product.ratingAverage(), product.ratingCount());
+      List<Integer> byStars = product.ratingDistribution().reviewsByStars();
+      Map<String, Integer> distribution = new LinkedHashMap<>();
+      for (int stars = byStars.size(); stars >= 1; stars--) {
+        distribution.put(String.valueOf(stars), byStars.get(stars - 1));
+      }
+      return new RatingView(product.ratingAverage(), product.ratingCount(), distribution);
+    }
+  }
+
+  /** What the review context needs to know of a product it takes a review for. */
+  public record ReviewedProduct(String slug, String name, List<String> skus) {
+    public ReviewedProduct {
+      skus = List.copyOf(skus);
     }
   }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +22,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,6 +137,8 @@ public class Product {
   @Column(name = "rating_count", nullable = false)
   private int ratingCount;
 
+  @Embedded private RatingDistribution ratingDistribution = RatingDistribution.none();
+
   @Version private long version;
 
   protected Product() {}
@@ -202,24 +204,17 @@ public class Product {
   }
 
   /**
-   * Takes the review context's current figures; an average outside 1-5 stars or without reviews
-   * would be a bug there, so it is refused here.
+   * Takes the review context's current figures. The average and count that search sorts and facets
+   * on are derived from the distribution here, in one place.
    */
-  public void rate(BigDecimal average, int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("a review count cannot be negative");
-    }
-    if (count == 0) {
-      ratingAverage = null;
-    } else {
-      if (average == null
-          || average.compareTo(BigDecimal.ONE) < 0
-          || average.compareTo(BigDecimal.valueOf(5)) > 0) {
-        throw new IllegalArgumentException("an average rating lies between 1 and 5 stars");
-      }
-      ratingAverage = average.setScale(2, RoundingMode.HALF_UP);
-    }
-    ratingCount = count;
+  public void rate(RatingDistribution distribution) {
+    ratingDistribution = Objects.requireNonNull(distribution, "distribution");
+    ratingCount = distribution.count();
+    ratingAverage = distribution.average();
+  }
+
+  public RatingDistribution ratingDistribution() {
+    return ratingDistribution == null ? RatingDistribution.none() : ratingDistribution;
   }
 
   private void touch() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bazaar.persistence.Money;
-import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -82,14 +82,25 @@ class ProductTest {
   }
 
   @Test
-  void refusesRatingsOutsideOneToFiveStars() {
+  void derivesAverageAndCountFromTheDistribution() {
     Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
-    product.rate(new BigDecimal("4.333"), 3);
-    assertThat(product.ratingAverage()).isEqualByComparingTo("4.33");
-    assertThatThrownBy(() -> product.rate(new BigDecimal("5.5"), 2))
-        .isInstanceOf(IllegalArgumentException.class);
-    product.rate(null, 0);
     assertThat(product.ratingAverage()).isNull();
+    product.rate(RatingDistribution.of(List.of(0, 0, 0, 2, 1)));
+    assertThat(product.ratingCount()).isEqualTo(3);
+    assertThat(product.ratingAverage()).isEqualByComparingTo("4.33");
+    product.rate(RatingDistribution.of(List.of(1, 0, 0, 0, 1)));
+    assertThat(product.ratingAverage()).isEqualByComparingTo("3.00");
+    product.rate(RatingDistribution.none());
+    assertThat(product.ratingCount()).isZero();
+    assertThat(product.ratingAverage()).isNull();
+  }
+
+  @Test
+  void refusesADistributionThatIsNotFiveNonNegativeCounts() {
+    assertThatThrownBy(() -> RatingDistribution.of(List.of(1, 2, 3)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RatingDistribution.of(List.of(1, 2, 3, -1, 0)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

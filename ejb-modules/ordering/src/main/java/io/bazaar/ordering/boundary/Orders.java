@@ -7,6 +7,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Locale;
 
 /** Placed orders and their status. */
 @Stateless
@@ -29,5 +31,26 @@ public class Orders {
             .orElseThrow(() -> new OrderNotFound(number));
     String paymentStatus = payments.ofOrder(number).map(p -> p.status()).orElse("UNKNOWN");
     return OrderView.of(order, paymentStatus);
+  }
+
+  /**
+   * Whether an order placed with this e-mail address, and not cancelled, contains any of these
+   * SKUs: the verified-purchase flag of a review. Orders are matched by address because guests and
+   * signed-in shoppers check out alike.
+   */
+  public boolean hasBought(String email, Collection<String> skus) {
+    if (email == null || skus.isEmpty()) {
+      return false;
+    }
+    return !em.createQuery(
+            "select o.id from Order o join o.lines l where o.email = :email"
+                + " and o.status <> :cancelled and array_contains(:skus, l.sku)",
+            Long.class)
+        .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+        .setParameter("cancelled", Order.Status.CANCELLED)
+        .setParameter("skus", skus.toArray(String[]::new))
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 }

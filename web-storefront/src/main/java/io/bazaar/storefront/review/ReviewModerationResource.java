@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -56,6 +57,16 @@ public class ReviewModerationResource {
   public ReviewView reject(@PathParam("id") String id, Rejection rejection) {
     required(rejection, "a JSON body with the reason");
     return reviews.reject(id, rejection.reason());
+  }
+
+  @POST
+  @Path("recount")
+  @Operation(
+      summary = "Recount a product's published reviews into its rating",
+      description = "A repair after the document store was restored or a rating update failed.")
+  public Response recount(@QueryParam("product") String productSlug) {
+    reviews.recount(required(productSlug, "the query parameter product"));
+    return Response.noContent().build();
   }
 
   private static Review.Status statusNamed(String status) {

@@ -4,6 +4,7 @@ import io.bazaar.review.entity.ReviewDraft;
 import io.bazaar.review.entity.ScreeningVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,10 +34,11 @@ public class ReviewScreening {
   public ReviewScreening(
       @ConfigProperty(name = "bazaar.reviews.moderate-all", defaultValue = "false")
           boolean moderateAll,
-      @ConfigProperty(name = "bazaar.reviews.blocked-words") Optional<List<String>> blockedWords) {
+      // A plain string, split here: Payara's config injection fails on Optional<List<String>>.
+      @ConfigProperty(name = "bazaar.reviews.blocked-words") Optional<String> blockedWords) {
     this.moderateAll = moderateAll;
     this.blockedWords =
-        blockedWords.orElse(List.of()).stream()
+        Arrays.stream(blockedWords.orElse("").split(","))
             .map(String::strip)
             .filter(word -> !word.isEmpty())
             .map(word -> Pattern.compile("(?iu)\\b" + Pattern.quote(word) + "\\b"))

@@ -62,7 +62,7 @@ public final class CheckoutBenchmark {
     int repeats = Integer.getInteger("bench.repeats", 3);
     List<String> modes = List.of(System.getProperty("bench.modes", "xa,local").split(","));
     Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
-    deleteRecursively(data);
+    Benchmarks.deleteRecursively(data);
     ShopLayout layout = ShopLayout.locate();
     List<Result> results = new ArrayList<>();
     try (ShopStack stack =
@@ -123,9 +123,9 @@ public final class CheckoutBenchmark {
             "| %s | %d | %.0f | %.1f | %.1f | %d |%n",
             mode.equals("xa") ? "XA, 3 databases + JMS" : "one local transaction",
             clients,
-            median(runs.stream().mapToDouble(Result::ordersPerSecond).toArray()),
-            median(runs.stream().mapToDouble(Result::p50Millis).toArray()),
-            median(runs.stream().mapToDouble(Result::p99Millis).toArray()),
+            Benchmarks.median(runs.stream().map(Result::ordersPerSecond).toList()),
+            Benchmarks.median(runs.stream().map(Result::p50Millis).toList()),
+            Benchmarks.median(runs.stream().map(Result::p99Millis).toList()),
             runs.stream().mapToLong(Result::errors).sum());
       }
     }
@@ -153,26 +153,13 @@ public final class CheckoutBenchmark {
             .gridPort(io.bazaar.server.TcpPorts.freePort())
             .clusterName("bench-" + mode)
             .library(layout.postgresqlDriver())
-            .jvmOptions(payaraJvmOptions())
+            .jvmOptions(Benchmarks.payaraJvmOptions("-Xmx1g"))
             .environment(stack.payaraEnvironment());
     return new PayaraMember(settings);
   }
 
-  /**
-   * {@code -Xmx1g} plus whatever {@code bench.payara-jvm-options} adds (space-separated), for
-   * example a profiler agent.
-   */
-  private static List<String> payaraJvmOptions() {
-    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
-    String extra = System.getProperty("bench.payara-jvm-options", "").trim();
-    if (!extra.isEmpty()) {
-      options.addAll(Arrays.asList(extra.split("\\s+")));
-    }
-    return options;
-  }
-
   /** SKUs with more stock than any run can sell, spread over two warehouses. */
-  private static void seedStock(String jdbcUrl, ShopSettings settings) throws Exception {
+  static void seedStock(String jdbcUrl, ShopSettings settings) throws Exception {
     try (Connection db =
             DriverManager.getConnection(
                 jdbcUrl, settings.databaseUser(), settings.databasePassword());
@@ -204,8 +191,8 @@ public final class CheckoutBenchmark {
   }
 
   /** Open carts with one or two random lines each, written straight into the cart schema. */
-  private static ConcurrentLinkedQueue<UUID> prepareCarts(
-      String jdbcUrl, ShopSettings settings, int count) throws Exception {
+  static ConcurrentLinkedQueue<UUID> prepareCarts(String jdbcUrl, ShopSettings settings, int count)
+      throws Exception {
     ConcurrentLinkedQueue<UUID> carts = new ConcurrentLinkedQueue<>();
     try (Connection db =
         DriverManager.getConnection(
@@ -245,7 +232,7 @@ public final class CheckoutBenchmark {
     return carts;
   }
 
-  private static Result run(
+  static Result run(
       URI base,
       String mode,
       int clients,
@@ -253,13 +240,7 @@ public final class CheckoutBenchmark {
       int warmupSeconds,
       int seconds)
       throws Exception {
-    // HTTP/1.1 as a load balancer speaks to its upstreams (the JDK client would otherwise try an
-    // h2c upgrade on every new connection).
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    HttpClient http = Benchmarks.http();
     URI orders = URI.create(base + "/api/v1/orders");
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
@@ -343,30 +324,11 @@ public final class CheckoutBenchmark {
     all.sort(null);
     double throughput = all.size() / (measured / 1e9);
     return new Result(
-        mode, clients, throughput, percentile(all, 50), percentile(all, 99), errors.get());
-  }
-
-  private static double percentile(List<Long> sorted, int percentile) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1e6;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
-  }
-
-  private static void deleteRecursively(Path directory) throws Exception {
-    if (Files.exists(directory)) {
-      try (var files = Files.walk(directory)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
+        mode,
+        clients,
+        throughput,
+        Benchmarks.percentile(all, 50),
+        Benchmarks.percentile(all, 99),
+        errors.get());
   }
 }

@@ -1,0 +1,134 @@
+package io.bazaar.admin.view.reviews;
+
+import io.bazaar.admin.security.CurrentAdmin;
+import io.bazaar.admin.view.reviews.ShopReviews.ModerationFailure;
+import io.bazaar.admin.view.reviews.ShopReviews.ReviewPage;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The review moderation queue: reviews in one state (pending first), a page at a time, with a
+ * publish and a reject (with a reason) per review.
+ *
+ * <p>The decision names its review by id in the submitted form, never by its row: should the list
+ * change between showing and clicking (another moderator), the decision still lands on the review
+ * the moderator read.
+ */
+@Named
+@RequestScoped
+public class ReviewsBacking {
+
+  public static final int PAGE_SIZE = 20;
+  private static final Set<String> STATES = Set.of("pending", "published", "rejected");
+
+  @Inject ShopReviews shopReviews;
+  @Inject CurrentAdmin currentAdmin;
+  @Inject FacesContext faces;
+
+  private String status;
+  private int page;
+  private ReviewPage reviews;
+  private String problem;
+
+  @PostConstruct
+  void readRequest() {
+    Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
+    String requested = parameters.get("status");
+    // Set.of(...).contains(null) throws: a missing state is the default, not a failure.
+    status = requested != null && STATES.contains(requested) ? requested : "pending";
+    try {
+      page = Math.max(0, Integer.parseInt(parameters.getOrDefault("page", "0")));
+    } catch (NumberFormatException notANumber) {
+      page = 0;
+    }
+  }
+
+  public void publish() {
+    decide(
+        id -> shopReviews.publish(bearer(), id),
+        review -> "Published “" + review.getString("title") + "”.");
+  }
+
+  public void reject() {
+    String reason = faces.getExternalContext().getRequestParameterMap().get("reason");
+    decide(
+        id -> shopReviews.reject(bearer(), id, reason),
+        review -> "Rejected “" + review.getString("title") + "”: " + reason.strip());
+  }
+
+  private void decide(
+      java.util.function.Function<String, JsonObject> decision,
+      java.util.function.Function<JsonObject, String> confirmation) {
+    String id = faces.getExternalContext().getRequestParameterMap().get("reviewId");
+    try {
+      JsonObject review = decision.apply(id);
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, confirmation.apply(review), null));
+    } catch (ModerationFailure refused) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+    }
+    reviews = null;
+  }
+
+  private String bearer() {
+    return currentAdmin.accessToken().map(token -> "Bearer " + token).orElse("");
+  }
+
+  private ReviewPage reviews() {
+    if (reviews == null && problem == null) {
+      try {
+        reviews = shopReviews.inState(bearer(), status, page, PAGE_SIZE);
+      } catch (ModerationFailure unavailable) {
+        problem = unavailable.getMessage();
+      }
+    }
+    return reviews;
+  }
+
+  public List<JsonObject> getReviews() {
+    return reviews() == null ? List.of() : reviews().reviews();
+  }
+
+  public String getProblem() {
+    reviews();
+    return problem;
+  }
+
+  public long getTotal() {
+    return reviews() == null ? 0 : reviews().total();
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public int getPage() {
+    return page;
+  }
+
+  public boolean isFirstPage() {
+    return page == 0;
+  }
+
+  public boolean isLastPage() {
+    return reviews() == null || page + 1 >= reviews().totalPages();
+  }
+
+  public long getPageCount() {
+    return reviews() == null ? 0 : Math.max(1, reviews().totalPages());
+  }
+
+  /** "★★★★☆" for four stars: what a moderator reads at a glance. */
+  public String stars(int rating) {
+    return "★".repeat(rating) + "☆".repeat(5 - rating);
+  }
+}

@@ -1,0 +1,85 @@
+package io.bazaar.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium driven by Selenium, as a person's browser: the machine's own Chromium
+ * and ChromeDriver (Debian's {@code chromium} and {@code chromium-driver}, which .ci/run installs),
+ * never a downloaded one. Screenshots go to {@code target/screenshots} for people to look at.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("bazaar.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("bazaar.test.chromedriver", "/usr/bin/chromedriver"));
+
+  public final ChromeDriver driver;
+  private final Path profile;
+
+  public Browser() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException(
+          "browser tests need "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (apt-get install chromium chromium-driver)");
+    }
+    try {
+      profile = Files.createTempDirectory("bazaar-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // No sandbox: the tests run as root in CI. The background-networking switches keep Chromium
+    // from
+    // calling out of this closed machine.
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /** Saves what the browser shows now as target/screenshots/{name}.png. */
+  public void screenshot(String name) {
+    try {
+      Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try {
+      RunningShop.deleteRecursively(profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -82,7 +82,7 @@ public final class ShopSettings {
     imapPort = TcpPorts.freePort();
     mailboxPort = TcpPorts.freePort();
     paymentSandboxPort = TcpPorts.freePort();
-    gridPort = TcpPorts.freePort();
+    gridPort = TcpPorts.freePortRange(PayaraSettings.GRID_PORT_COUNT);
     openSearchPort = TcpPorts.freePort();
     openSearchTransportPort = TcpPorts.freePort();
     return this;

@@ -73,10 +73,11 @@ public final class OpenSearchServer implements AutoCloseable {
               "Reindex, update-by-query and delete-by-query"));
 
   private final OpenSearchSettings settings;
-  private ChildProcess process;
+  private final ServiceProcess process;
 
   public OpenSearchServer(OpenSearchSettings settings) {
     this.settings = settings;
+    this.process = new ServiceProcess(NAME);
   }
 
   /**
@@ -85,8 +86,8 @@ public final class OpenSearchServer implements AutoCloseable {
    */
   public OpenSearchServer start() throws IOException, InterruptedException {
     ChildProcess starting;
-    synchronized (this) {
-      if (process != null && process.isAlive()) {
+    synchronized (process) {
+      if (process.isRunning()) {
         return this;
       }
       Path home = home();
@@ -112,17 +113,12 @@ public final class OpenSearchServer implements AutoCloseable {
               settings.logFile(),
               pidFile(),
               identifyingArgument(home));
-      process = starting;
+      process.set(starting);
     }
     try {
       awaitHealthy(starting);
     } catch (InterruptedException | RuntimeException e) {
-      synchronized (this) {
-        if (process == starting) {
-          process = null;
-        }
-      }
-      starting.stop(STOP_GRACE);
+      process.abandon(starting, STOP_GRACE);
       throw e;
     }
     LOG.log(
@@ -134,19 +130,13 @@ public final class OpenSearchServer implements AutoCloseable {
   }
 
   /** Graceful stop: SIGTERM, wait, then kill. */
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(STOP_GRACE);
-      process = null;
-    }
+  public void stop() {
+    process.stop(STOP_GRACE);
   }
 
   /** kill -9, as a crash. */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-      process = null;
-    }
+  public void kill() {
+    process.kill();
   }
 
   @Override
@@ -154,15 +144,12 @@ public final class OpenSearchServer implements AutoCloseable {
     stop();
   }
 
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
+  public boolean isRunning() {
+    return process.isRunning();
   }
 
   /** The OpenSearch JVM's process id. */
-  public synchronized long pid() {
-    if (process == null) {
-      throw new IllegalStateException("OpenSearch is not running");
-    }
+  public long pid() {
     return process.pid();
   }
 

@@ -29,10 +29,11 @@ public final class ArtemisBroker implements AutoCloseable {
       Pattern.compile("^ARTEMIS_HOME='[^']*'$", Pattern.MULTILINE);
 
   private final BrokerSettings settings;
-  private ChildProcess process;
+  private final ServiceProcess process;
 
   public ArtemisBroker(BrokerSettings settings) {
     this.settings = settings;
+    this.process = new ServiceProcess(NAME);
   }
 
   /**
@@ -41,8 +42,8 @@ public final class ArtemisBroker implements AutoCloseable {
    */
   public ArtemisBroker start() throws IOException, InterruptedException {
     ChildProcess starting;
-    synchronized (this) {
-      if (process != null && process.isAlive()) {
+    synchronized (process) {
+      if (process.isRunning()) {
         return this;
       }
       Path instance = settings.instanceDirectory().toAbsolutePath();
@@ -62,19 +63,14 @@ public final class ArtemisBroker implements AutoCloseable {
               settings.logFile(),
               pidFile(),
               identifyingArgument(instance));
-      process = starting;
+      process.set(starting);
     }
     boolean accepting =
         TcpPorts.awaitAcceptingConnections(
             settings.host(), settings.port(), settings.startTimeout(), starting::isAlive);
     if (!accepting) {
       String tail = ChildProcess.tail(settings.logFile(), 60);
-      synchronized (this) {
-        if (process == starting) {
-          process = null;
-        }
-      }
-      starting.stop(STOP_GRACE);
+      process.abandon(starting, STOP_GRACE);
       throw new IllegalStateException(
           "The Artemis broker did not accept connections on "
               + settings.host()
@@ -95,19 +91,13 @@ public final class ArtemisBroker implements AutoCloseable {
   }
 
   /** Graceful stop: SIGTERM, wait, then kill. */
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(STOP_GRACE);
-      process = null;
-    }
+  public void stop() {
+    process.stop(STOP_GRACE);
   }
 
   /** kill -9, as a crash: the journal is left as it is. */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-      process = null;
-    }
+  public void kill() {
+    process.kill();
   }
 
   public ArtemisBroker restart() throws IOException, InterruptedException {
@@ -120,15 +110,12 @@ public final class ArtemisBroker implements AutoCloseable {
     stop();
   }
 
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
+  public boolean isRunning() {
+    return process.isRunning();
   }
 
   /** The broker JVM's process id. */
-  public synchronized long pid() {
-    if (process == null) {
-      throw new IllegalStateException("The broker is not running");
-    }
+  public long pid() {
     return process.pid();
   }
 

@@ -38,10 +38,11 @@ public final class PayaraMember implements AutoCloseable {
   private static final int LOG_LINES_ON_FAILURE = 80;
 
   private final PayaraSettings settings;
-  private ChildProcess process;
+  private final ServiceProcess process;
 
   public PayaraMember(PayaraSettings settings) {
     this.settings = settings;
+    this.process = new ServiceProcess("Payara Micro member " + settings.nodeName());
   }
 
   /**
@@ -52,8 +53,8 @@ public final class PayaraMember implements AutoCloseable {
   public PayaraMember start() throws IOException, InterruptedException {
     ChildProcess starting;
     BootProgress boot;
-    synchronized (this) {
-      if (process != null && process.isAlive()) {
+    synchronized (process) {
+      if (process.isRunning()) {
         return this;
       }
       ChildProcess.stopLeftOver(name(), settings.pidFile(), settings.rootDirectory().toString());
@@ -70,7 +71,7 @@ public final class PayaraMember implements AutoCloseable {
               settings.consoleFile(),
               settings.pidFile(),
               settings.rootDirectory().toString());
-      process = starting;
+      process.set(starting);
     }
     LOG.log(
         Level.INFO,
@@ -81,31 +82,20 @@ public final class PayaraMember implements AutoCloseable {
     try {
       awaitReady(starting, boot);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      synchronized (this) {
-        if (process == starting) {
-          process = null;
-        }
-      }
-      starting.stop(settings.stopTimeout());
+      process.abandon(starting, settings.stopTimeout());
       throw e;
     }
     return this;
   }
 
   /** Graceful stop: SIGTERM, then kill after the stop timeout. */
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop(settings.stopTimeout());
-      process = null;
-    }
+  public void stop() {
+    process.stop(settings.stopTimeout());
   }
 
   /** kill -9 of the Payara JVM: no shutdown hook runs, in-flight transactions stay in the log. */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-      process = null;
-    }
+  public void kill() {
+    process.kill();
   }
 
   public PayaraMember restart() throws IOException, InterruptedException {
@@ -118,15 +108,12 @@ public final class PayaraMember implements AutoCloseable {
     stop();
   }
 
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
+  public boolean isRunning() {
+    return process.isRunning();
   }
 
   /** The process id of the Payara JVM. */
-  public synchronized long pid() {
-    if (process == null) {
-      throw new IllegalStateException("Member " + settings.nodeName() + " is not running");
-    }
+  public long pid() {
     return process.pid();
   }
 

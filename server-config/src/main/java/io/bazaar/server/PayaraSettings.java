@@ -34,6 +34,9 @@ public final class PayaraSettings {
    * The member's name is its transaction identity ({@code xa-servername}) and part of file names:
    * short, stable, no commas or white space.
    */
+  /** The grid tries its port and the next ones (hazelcast.xml's {@code port-count}). */
+  static final int GRID_PORT_COUNT = 20;
+
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
   private final Path payaraMicroJar;

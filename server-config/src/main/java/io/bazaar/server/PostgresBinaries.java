@@ -10,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -68,10 +65,7 @@ final class PostgresBinaries {
         new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        Path target = directory.resolve(entry.getName()).normalize();
-        if (!target.startsWith(directory)) {
-          throw new IOException("Archive entry outside the target directory: " + entry.getName());
-        }
+        Path target = ArchiveFiles.target(directory, entry.getName());
         if (entry.isDirectory()) {
           Files.createDirectories(target);
           continue;
@@ -84,32 +78,10 @@ final class PostgresBinaries {
           Files.createLink(target, directory.resolve(entry.getLinkName()).normalize());
         } else {
           Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-          Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+          Files.setPosixFilePermissions(target, ArchiveFiles.permissions(entry.getMode()));
         }
       }
     }
-  }
-
-  private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] bits = {
-      PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int bit = 0; bit < bits.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        permissions.add(bits[bit]);
-      }
-    }
-    permissions.add(PosixFilePermission.OWNER_READ);
-    return permissions;
   }
 
   private static String md5(byte[] bytes) {

@@ -35,6 +35,9 @@ public final class ShopLauncher {
         BAZAAR_MAILBOX_PORT          8025      mailbox page
         BAZAAR_PAYMENT_SANDBOX_PORT  8090      payment provider sandbox
         BAZAAR_GRID_PORT             6900      Payara data grid (Hazelcast)
+        BAZAAR_SEARCH_BACKEND        lucene    product index: lucene (embedded) or opensearch
+        BAZAAR_OPENSEARCH_PORT       9200      OpenSearch HTTP, when the backend is opensearch
+        BAZAAR_OPENSEARCH_TRANSPORT_PORT 9300  OpenSearch node-to-node
         BAZAAR_NODE_NAME             bazaar-1  Payara member name (its transaction identity)
         BAZAAR_DB_USER, BAZAAR_DB_PASSWORD          bazaar / bazaar
         BAZAAR_BROKER_USER, BAZAAR_BROKER_PASSWORD  bazaar / bazaar
@@ -110,6 +113,9 @@ public final class ShopLauncher {
         .mailboxPort(port("BAZAAR_MAILBOX_PORT", 8025))
         .paymentSandboxPort(port("BAZAAR_PAYMENT_SANDBOX_PORT", 8090))
         .gridPort(port("BAZAAR_GRID_PORT", 6900))
+        .searchBackend(SearchBackend.parse(setting("BAZAAR_SEARCH_BACKEND", "lucene")))
+        .openSearchPort(port("BAZAAR_OPENSEARCH_PORT", 9200))
+        .openSearchTransportPort(port("BAZAAR_OPENSEARCH_TRANSPORT_PORT", 9300))
         .nodeName(setting("BAZAAR_NODE_NAME", "bazaar-1"))
         .databaseCredentials(
             setting("BAZAAR_DB_USER", "bazaar"), setting("BAZAAR_DB_PASSWORD", "bazaar"))
@@ -175,6 +181,7 @@ public final class ShopLauncher {
           PostgreSQL       %s (also %s, %s), user %s
           Broker           %s, user %s
           Documents        %s/%s
+          Search           %s
           Payara member    %s, pid %d, log %s
 
         """,
@@ -198,6 +205,13 @@ public final class ShopLauncher {
         settings.brokerUser(),
         stack.documents().connectionString(),
         settings.documentDatabase(),
+        stack.openSearch() == null
+            ? "embedded Lucene, "
+                + stack.payara().settings().rootDirectory().resolve("search-index")
+            : "OpenSearch "
+                + stack.openSearch().uri()
+                + ", log "
+                + settings.dataDirectory().resolve("opensearch.log"),
         settings.nodeName(),
         stack.payara().pid(),
         stack.payara().settings().logFile());

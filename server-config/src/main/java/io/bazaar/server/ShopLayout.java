@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The files the shop runs from, assembled by server-config's build in {@code target/shop/}:
  * payara-micro.jar, postgresql.jar, artemis-ra.rar, web-storefront.war, admin-console.war, artemis/
- * (the broker distribution), broker.xml and payara/ (the command file and hazelcast.xml templates).
+ * (the broker distribution), broker.xml, payara/ (the command file and hazelcast.xml templates),
+ * opensearch.zip (the OpenSearch distribution) and opensearch-modules/ (modules it lacks).
  */
 public record ShopLayout(Path directory) {
 
@@ -76,6 +77,16 @@ public record ShopLayout(Path directory) {
     return directory.resolve("broker.xml");
   }
 
+  /** OpenSearch's integration-test distribution, unpacked by {@link OpenSearchServer}. */
+  public Path openSearchDistribution() {
+    return directory.resolve("opensearch.zip");
+  }
+
+  /** One directory of jars per OpenSearch module that distribution lacks. */
+  public Path openSearchModules() {
+    return directory.resolve("opensearch-modules");
+  }
+
   /** The pre-boot and post-boot command file templates and hazelcast.xml. */
   public Path payaraTemplates() {
     return directory.resolve("payara");
@@ -84,9 +95,12 @@ public record ShopLayout(Path directory) {
   /**
    * Fails naming every missing file, so a half-built layout is not discovered service by service.
    */
-  public void requireComplete(boolean withPayara) {
+  public void requireComplete(boolean withPayara, boolean withOpenSearch) {
     List<Path> required =
         new ArrayList<>(List.of(artemisDistribution().resolve("bin/artemis"), brokerXml()));
+    if (withOpenSearch) {
+      required.addAll(List.of(openSearchDistribution(), openSearchModules()));
+    }
     if (withPayara) {
       required.addAll(
           List.of(

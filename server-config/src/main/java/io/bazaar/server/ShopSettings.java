@@ -31,6 +31,9 @@ public final class ShopSettings {
   private int mailboxPort = 8025;
   private int paymentSandboxPort = 8090;
   private int gridPort = 6900;
+  private SearchBackend searchBackend = SearchBackend.LUCENE;
+  private int openSearchPort = 9200;
+  private int openSearchTransportPort = 9300;
   private String databaseUser = "bazaar";
   private String databasePassword = "bazaar";
   private String ordersDatabase = "orders";
@@ -62,7 +65,8 @@ public final class ShopSettings {
 
   /**
    * The launcher's settings: HTTP 8080, PostgreSQL 15432, broker 61616, documents 27027, SMTP 3025,
-   * IMAP 3143, mailbox 8025, payment sandbox 8090, data grid 6900; demo catalog off.
+   * IMAP 3143, mailbox 8025, payment sandbox 8090, data grid 6900; search on embedded Lucene
+   * (OpenSearch, when chosen, on 9200 and 9300); demo catalog off.
    */
   public static ShopSettings defaults(Path dataDirectory, ShopLayout layout) {
     return new ShopSettings(dataDirectory, layout);
@@ -78,7 +82,9 @@ public final class ShopSettings {
     imapPort = TcpPorts.freePort();
     mailboxPort = TcpPorts.freePort();
     paymentSandboxPort = TcpPorts.freePort();
-    gridPort = TcpPorts.freePort();
+    gridPort = TcpPorts.freePortRange(PayaraSettings.GRID_PORT_COUNT);
+    openSearchPort = TcpPorts.freePort();
+    openSearchTransportPort = TcpPorts.freePort();
     return this;
   }
 
@@ -124,6 +130,27 @@ public final class ShopSettings {
 
   public ShopSettings gridPort(int port) {
     this.gridPort = port;
+    return this;
+  }
+
+  /**
+   * Where the product index lives: embedded Lucene in each Payara member, or an OpenSearch server
+   * the stack starts and the members share.
+   */
+  public ShopSettings searchBackend(SearchBackend backend) {
+    this.searchBackend = Objects.requireNonNull(backend);
+    return this;
+  }
+
+  /** OpenSearch's HTTP port, when the search backend is OpenSearch. */
+  public ShopSettings openSearchPort(int port) {
+    this.openSearchPort = port;
+    return this;
+  }
+
+  /** OpenSearch's node-to-node port, when the search backend is OpenSearch. */
+  public ShopSettings openSearchTransportPort(int port) {
+    this.openSearchTransportPort = port;
     return this;
   }
 
@@ -274,6 +301,18 @@ public final class ShopSettings {
 
   public int gridPort() {
     return gridPort;
+  }
+
+  public SearchBackend searchBackend() {
+    return searchBackend;
+  }
+
+  public int openSearchPort() {
+    return openSearchPort;
+  }
+
+  public int openSearchTransportPort() {
+    return openSearchTransportPort;
   }
 
   public String databaseUser() {

@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole local shop on 127.0.0.1: PostgreSQL, the Artemis broker, the document store, the mail
- * server, the payment sandbox and a Payara Micro member running the shop's applications, started in
- * that order and stopped in reverse. The launcher runs it until Ctrl-C; integration tests start one
- * with {@link ShopSettings#useFreePorts()} and a temporary data directory.
+ * The whole local shop on 127.0.0.1: PostgreSQL, the Artemis broker, the document store, OpenSearch
+ * (when it is the {@linkplain ShopSettings#searchBackend search backend}), the mail server, the
+ * payment sandbox and a Payara Micro member running the shop's applications, started in that order
+ * and stopped in reverse. The launcher runs it until Ctrl-C; integration tests start one with
+ * {@link ShopSettings#useFreePorts()} and a temporary data directory.
  *
  * <p>Files in the data directory: {@code postgres/}, {@code artemis/}, {@code documents.mv}, {@code
- * payment-sandbox.json}, {@code jwt/}, the Payara member's files (see {@link PayaraSettings}) and
- * the logs {@code postgres.log}, {@code artemis.log}, {@code payara-<node>.log.0} and {@code
- * payara-<node>.out}.
+ * opensearch/}, {@code payment-sandbox.json}, {@code jwt/}, the Payara member's files (see {@link
+ * PayaraSettings}) and the logs {@code postgres.log}, {@code artemis.log}, {@code opensearch.log},
+ * {@code payara-<node>.log.0} and {@code payara-<node>.out}.
  */
 public final class ShopStack implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class ShopStack implements AutoCloseable {
   private volatile PostgresServer postgres;
   private volatile ArtemisBroker broker;
   private volatile DocumentStore documents;
+  private volatile OpenSearchServer openSearch;
   private volatile MailServer mail;
   private volatile PaymentSandbox payments;
   private volatile PayaraMember payara;
@@ -56,7 +58,7 @@ public final class ShopStack implements AutoCloseable {
    * #close()} from another thread (Ctrl-C) stops what runs and ends the start.
    */
   public ShopStack start() throws IOException, InterruptedException {
-    settings.layout().requireComplete(settings.withPayara());
+    settings.layout().requireComplete(settings.withPayara(), usesOpenSearch());
     try {
       startServices();
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -111,6 +113,22 @@ public final class ShopStack implements AutoCloseable {
     documents.start();
     stopIfClosing(documents);
 
+    if (usesOpenSearch()) {
+      report("OpenSearch on 127.0.0.1:" + settings.openSearchPort());
+      requireOpen();
+      openSearch =
+          new OpenSearchServer(
+              OpenSearchSettings.of(
+                  settings.layout().openSearchDistribution(),
+                  settings.layout().openSearchModules(),
+                  data.resolve("opensearch"),
+                  data.resolve("opensearch.log"),
+                  settings.openSearchPort(),
+                  settings.openSearchTransportPort()));
+      openSearch.start();
+      stopIfClosing(openSearch);
+    }
+
     report(
         "Mail server on 127.0.0.1:"
             + settings.smtpPort()
@@ -149,6 +167,10 @@ public final class ShopStack implements AutoCloseable {
       payara.start();
       stopIfClosing(payara);
     }
+  }
+
+  private boolean usesOpenSearch() {
+    return settings.searchBackend() == SearchBackend.OPENSEARCH;
   }
 
   private void requireOpen() {
@@ -234,6 +256,7 @@ public final class ShopStack implements AutoCloseable {
     environment.put("BAZAAR_MAIL_FROM", settings.mailFrom());
     environment.put(
         "BAZAAR_PAYMENT_PROVIDER_URL", "http://" + loopback + ":" + settings.paymentSandboxPort());
+    environment.putAll(searchEnvironment());
     environment.put("BAZAAR_DEMO_CATALOG", Boolean.toString(settings.demoCatalog()));
     environment.put("BAZAAR_ADMIN_EMAIL", settings.adminEmail());
     environment.put("BAZAAR_ADMIN_PASSWORD", settings.adminPassword());
@@ -243,6 +266,20 @@ public final class ShopStack implements AutoCloseable {
     environment.put("BAZAAR_JWT_SIGNING_KEY", jwtKeys.privateKeyPem());
     environment.putAll(settings.extraEnvironment());
     return environment;
+  }
+
+  /**
+   * Hibernate Search's backend (web-storefront's microprofile-config.properties holds the rest),
+   * always named: a variable inherited from the launcher's environment must not choose it.
+   */
+  private Map<String, String> searchEnvironment() {
+    if (!usesOpenSearch()) {
+      return Map.of("HIBERNATE_SEARCH_BACKEND_TYPE", "lucene");
+    }
+    return Map.of(
+        "HIBERNATE_SEARCH_BACKEND_TYPE", "elasticsearch",
+        "HIBERNATE_SEARCH_BACKEND_HOSTS", TcpPorts.LOOPBACK + ":" + settings.openSearchPort(),
+        "HIBERNATE_SEARCH_BACKEND_PROTOCOL", "http");
   }
 
   /**
@@ -261,6 +298,7 @@ public final class ShopStack implements AutoCloseable {
     stopQuietly("Payara Micro", payara, failures);
     stopQuietly("payment sandbox", payments, failures);
     stopQuietly("mail server", mail, failures);
+    stopQuietly("OpenSearch", openSearch, failures);
     stopQuietly("document store", documents, failures);
     stopQuietly("Artemis broker", broker, failures);
     stopQuietly("PostgreSQL", postgres, failures);
@@ -299,6 +337,11 @@ public final class ShopStack implements AutoCloseable {
 
   public DocumentStore documents() {
     return documents;
+  }
+
+  /** The OpenSearch server, or null when the search backend is Lucene. */
+  public OpenSearchServer openSearch() {
+    return openSearch;
   }
 
   /** The mail server: {@code mail().mails()} are the messages the shop sent. */

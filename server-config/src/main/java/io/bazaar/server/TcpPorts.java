@@ -39,12 +39,48 @@ public final class TcpPorts {
   public static int freePort() {
     for (int attempt = 0; attempt < 500; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, PAST_LAST_PORT);
-      if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+      if (reserve(port, 1)) {
         return port;
       }
     }
     throw new IllegalStateException(
         "No free port on " + LOOPBACK + " between " + FIRST_PORT + " and " + PAST_LAST_PORT);
+  }
+
+  /**
+   * The first of {@code count} consecutive ports that were all free a moment ago, none handed out
+   * before or after: for a service that tries the ports after its own, as Hazelcast does (the data
+   * grid's port and the next 19). Another service on one of them answers the grid's join attempts
+   * with a protocol it does not speak, and the member never finishes booting.
+   */
+  public static int freePortRange(int count) {
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int first = ThreadLocalRandom.current().nextInt(FIRST_PORT, PAST_LAST_PORT - count);
+      if (reserve(first, count)) {
+        return first;
+      }
+    }
+    throw new IllegalStateException(
+        "No "
+            + count
+            + " consecutive free ports on "
+            + LOOPBACK
+            + " between "
+            + FIRST_PORT
+            + " and "
+            + PAST_LAST_PORT);
+  }
+
+  private static synchronized boolean reserve(int first, int count) {
+    for (int port = first; port < first + count; port++) {
+      if (HANDED_OUT.contains(port) || !isFree(port)) {
+        return false;
+      }
+    }
+    for (int port = first; port < first + count; port++) {
+      HANDED_OUT.add(port);
+    }
+    return true;
   }
 
   private static boolean isFree(int port) {

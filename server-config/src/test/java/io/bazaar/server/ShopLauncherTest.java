@@ -16,7 +16,9 @@ class ShopLauncherTest {
           "bazaar.http.port",
           "bazaar.node.name",
           "bazaar.demo.catalog",
-          "bazaar.db.port");
+          "bazaar.db.port",
+          "bazaar.search.backend",
+          "bazaar.opensearch.port");
 
   @AfterEach
   void clearProperties() {
@@ -41,6 +43,8 @@ class ShopLauncherTest {
     assertThat(settings.imapPort()).isEqualTo(3143);
     assertThat(settings.mailboxPort()).isEqualTo(8025);
     assertThat(settings.paymentSandboxPort()).isEqualTo(8090);
+    assertThat(settings.searchBackend()).isEqualTo(SearchBackend.LUCENE);
+    assertThat(settings.openSearchPort()).isEqualTo(9200);
     assertThat(settings.demoCatalog()).as("the launcher shows a filled shop").isTrue();
     assertThat(settings.layout()).isEqualTo(ShopLayout.locate());
   }
@@ -55,6 +59,22 @@ class ShopLauncherTest {
   }
 
   @Test
+  void choosesOpenSearchAsTheSearchBackendByName() {
+    System.setProperty("bazaar.search.backend", "OpenSearch");
+    System.setProperty("bazaar.opensearch.port", "19200");
+
+    ShopSettings settings = ShopLauncher.settingsFromEnvironment();
+
+    assertThat(settings.searchBackend()).isEqualTo(SearchBackend.OPENSEARCH);
+    assertThat(settings.openSearchPort()).isEqualTo(19200);
+
+    System.setProperty("bazaar.search.backend", "solr");
+    assertThatThrownBy(ShopLauncher::settingsFromEnvironment)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lucene or opensearch");
+  }
+
+  @Test
   void keepsDataInTheProjectsDataDirectoryByDefault() {
     Path defaultData = ShopLauncher.defaultDataDirectory();
 
@@ -66,6 +86,7 @@ class ShopLauncherTest {
   void documentsEverySetting() {
     assertThat(ShopLauncher.USAGE)
         .contains("BAZAAR_DATA_DIR", "BAZAAR_HTTP_PORT", "BAZAAR_DB_PORT", "BAZAAR_MAILBOX_PORT")
+        .contains("BAZAAR_SEARCH_BACKEND", "BAZAAR_OPENSEARCH_PORT")
         .contains(ShopSettings.DEMO_ADMIN_PASSWORD);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,7 @@ class ShopStackTest {
                   + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=3000")
           .containsEntry("BAZAAR_PAYMENT_PROVIDER_URL", stack.payments().baseUri().toString())
           .containsEntry("BAZAAR_DEMO_CATALOG", "false")
+          .containsEntry("HIBERNATE_SEARCH_BACKEND_TYPE", "lucene")
           .containsEntry("MP_JWT_VERIFY_ISSUER", "bazaar")
           .containsEntry("BAZAAR_API_URL", stack.httpBaseUri() + "/api/v1");
       assertThat(environment.get("MP_JWT_VERIFY_PUBLICKEY"))
@@ -75,6 +77,38 @@ class ShopStackTest {
     assertThat(data.resolve("artemis.log")).exists();
   }
 
+  @Test
+  void startsOpenSearchWhenItIsTheSearchBackendAndPointsHibernateSearchAtIt() throws Exception {
+    // Not the JUnit temporary directory: that is closed to the user a root build runs OpenSearch
+    // as.
+    Path openData = Path.of("target", "shop-stack-test-" + UUID.randomUUID());
+    ShopLayout layout = ShopLayout.locate();
+    try {
+      Files.createDirectories(openData);
+      ShopSettings settings =
+          ShopSettings.defaults(
+                  openData,
+                  layoutWithBrokerXml(
+                      layout, Path.of(System.getProperty("bazaar.test.broker.xml"))))
+              .useFreePorts()
+              .withoutPayara()
+              .searchBackend(SearchBackend.OPENSEARCH);
+
+      try (ShopStack stack = ShopStack.start(settings)) {
+        assertThat(stack.openSearch().isRunning()).isTrue();
+        assertThat(stack.payaraEnvironment())
+            .containsEntry("HIBERNATE_SEARCH_BACKEND_TYPE", "elasticsearch")
+            .containsEntry("HIBERNATE_SEARCH_BACKEND_HOSTS", stack.openSearch().hostAndPort())
+            .containsEntry("HIBERNATE_SEARCH_BACKEND_PROTOCOL", "http");
+      }
+      assertThat(TcpPorts.isAcceptingConnections(TcpPorts.LOOPBACK, settings.openSearchPort()))
+          .isFalse();
+      assertThat(openData.resolve("opensearch.log")).exists();
+    } finally {
+      ArchiveFiles.deleteRecursively(openData);
+    }
+  }
+
   /**
    * broker.xml reaches target/shop only at `package`; the tests use jms-config's source copy
    * through a layout of links.
@@ -84,6 +118,10 @@ class ShopStackTest {
     Files.createSymbolicLink(layoutDirectory.resolve("artemis"), layout.artemisDistribution());
     Files.createSymbolicLink(layoutDirectory.resolve("payara"), layout.payaraTemplates());
     Files.createSymbolicLink(layoutDirectory.resolve("broker.xml"), brokerXml);
+    Files.createSymbolicLink(
+        layoutDirectory.resolve("opensearch.zip"), layout.openSearchDistribution());
+    Files.createSymbolicLink(
+        layoutDirectory.resolve("opensearch-modules"), layout.openSearchModules());
     return new ShopLayout(layoutDirectory);
   }
 }

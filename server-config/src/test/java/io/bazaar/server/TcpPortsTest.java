@@ -23,4 +23,14 @@ class TcpPortsTest {
       assertThat(server.getLocalPort()).isEqualTo(port);
     }
   }
+
+  @Test
+  void aRangeOfPortsIsFreeAndNoneOfItIsHandedOutAgain() {
+    int first = TcpPorts.freePortRange(20);
+    Set<Integer> later = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      later.add(TcpPorts.freePort());
+    }
+    assertThat(later).noneMatch(port -> port >= first && port < first + 20);
+  }
 }

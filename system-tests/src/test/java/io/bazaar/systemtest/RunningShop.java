@@ -3,6 +3,7 @@ package io.bazaar.systemtest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.bazaar.server.SearchBackend;
 import io.bazaar.server.ShopLayout;
 import io.bazaar.server.ShopSettings;
 import io.bazaar.server.ShopStack;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One real shop for the test JVM: PostgreSQL, Artemis, the document store, the SMTP server, the
  * payment sandbox and a Payara Micro member running the storefront (with the fault-injection jar,
- * which only acts on orders the tests mark). Started on free ports in target/it-data before the
- * first test class that uses it, stopped when the JVM's tests are done.
+ * which only acts on orders the tests mark), and OpenSearch when the search backend is OpenSearch.
+ * Started on free ports in {@code bazaar.test.data} (target/it-data) before the first test class
+ * that uses it, stopped when the JVM's tests are done.
  */
 public final class RunningShop implements BeforeAllCallback, ParameterResolver {
 
@@ -109,6 +111,7 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
           ShopSettings.defaults(data.resolve("shop"), layout)
               .useFreePorts()
               .nodeName("it-1")
+              .searchBackend(searchBackend())
               .storefrontWar(faultInjected)
               // The search tests assert rankings and counts on this fixed generated catalog.
               .demoCatalog(true)
@@ -117,6 +120,14 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               .onProgress(
                   step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));
+    }
+
+    /**
+     * The search backend the shop runs with: {@code bazaar.test.search-backend}, lucene unless set
+     * (system-tests' POM runs the search tests a second time with opensearch).
+     */
+    public static SearchBackend searchBackend() {
+      return SearchBackend.parse(System.getProperty("bazaar.test.search-backend", "lucene"));
     }
 
     void close() {

@@ -21,10 +21,12 @@ import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 
 /**
  * Rebuilds the product index from the database, in the background, reporting progress. One rebuild
- * at a time per member. It empties the index first: the mass indexer only adds documents, so
- * rebuilding over the old ones would list every product twice, and only an emptied index also loses
- * documents the database no longer backs. While it runs, searches answer from the part already
- * rebuilt, and commits keep indexing.
+ * at a time per member. It empties the index first: Lucene's mass indexer only adds documents, so
+ * rebuilding over the old ones would list every product twice, and on both backends only an emptied
+ * index also loses documents the database no longer backs (OpenSearch empties it with a
+ * delete-by-query, from its reindex module). While it runs, searches answer from the part already
+ * rebuilt, and commits keep indexing. On Lucene each member has its own index; on OpenSearch one
+ * rebuild serves every member.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

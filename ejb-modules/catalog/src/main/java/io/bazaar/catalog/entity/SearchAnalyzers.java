@@ -2,7 +2,7 @@ package io.bazaar.catalog.entity;
 
 /**
  * Names of the analyzers and normalizers the product index uses. Both search backends define them
- * (see {@code io.bazaar.catalog.control.search}), so the mapping is the same on Lucene and
+ * (see {@code io.bazaar.catalog.control.SearchAnalysis}), so the mapping is the same on Lucene and
  * OpenSearch.
  */
 public final class SearchAnalyzers {

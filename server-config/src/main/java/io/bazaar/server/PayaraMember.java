@@ -138,6 +138,11 @@ public final class PayaraMember implements AutoCloseable {
     return "Payara Micro member " + settings.nodeName();
   }
 
+  /** The member's name: its transaction identity. */
+  public String nodeName() {
+    return settings.nodeName();
+  }
+
   private URI readinessUri() {
     return URI.create(baseUri() + settings.readinessPath());
   }

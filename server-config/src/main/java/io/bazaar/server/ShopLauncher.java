@@ -69,17 +69,31 @@ public final class ShopLauncher {
     }
     console.println("Starting the Bazaar shop (data: " + settings.dataDirectory() + ")");
     settings.onProgress(step -> console.println("  " + step));
-
-    // The hook is in place before anything starts: Ctrl-C during the start stops what already runs.
     ShopStack stack = new ShopStack(settings);
+    runUntilStopped(
+        console, "shop", stack::start, stack::close, () -> printAddresses(console, stack));
+  }
+
+  /** Something the launchers start, run until Ctrl-C and stop. */
+  interface Start {
+    void run() throws Exception;
+  }
+
+  /**
+   * Starts, prints the addresses, and waits for Ctrl-C; the stop hook is in place before anything
+   * starts, so a Ctrl-C during the start stops what already runs.
+   */
+  static void runUntilStopped(
+      PrintStream console, String what, Start start, Runnable stop, Runnable printAddresses)
+      throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  console.println("Stopping the Bazaar shop ...");
+                  console.println("Stopping the Bazaar " + what + " ...");
                   try {
-                    stack.close();
+                    stop.run();
                     console.println("Stopped.");
                   } catch (RuntimeException e) {
                     System.err.println("Stopping was not clean: " + e.getMessage());
@@ -87,14 +101,14 @@ public final class ShopLauncher {
                     stopped.countDown();
                   }
                 },
-                "bazaar-shop-stop"));
+                "bazaar-" + what + "-stop"));
     try {
-      stack.start();
+      start.run();
     } catch (Exception e) {
-      System.err.println("The shop did not start: " + e.getMessage());
+      System.err.println("The " + what + " did not start: " + e.getMessage());
       System.exit(1);
     }
-    printAddresses(console, stack);
+    printAddresses.run();
     stopped.await();
   }
 
@@ -218,7 +232,7 @@ public final class ShopLauncher {
   }
 
   /** One line per message, and only warnings from the libraries, unless configured otherwise. */
-  private static void configureLogging() throws IOException {
+  static void configureLogging() throws IOException {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;
     }

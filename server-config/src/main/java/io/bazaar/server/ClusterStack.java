@@ -1,0 +1,261 @@
+package io.bazaar.server;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A Payara Micro cluster on one machine: the shared services of a {@link ShopStack} (PostgreSQL,
+ * Artemis, the document store, OpenSearch as the one search index all members share, mail and the
+ * payment sandbox), N members forming one data grid over a TCP/IP member list, each with its own
+ * name (its transaction identity), ports and root directory, and nginx in front of them.
+ *
+ * <p>A supervisor asks every member's {@code /health/ready} once a second and has nginx route to
+ * the ready ones only: a member that is starting, stopping, dead or not ready gets no new requests.
+ * {@link #rollingRestart()} restarts the members one by one without a moment when none serves.
+ *
+ * <p>The first member starts alone (it migrates the schemas and, for the local shop, loads the demo
+ * catalog); the others then start together.
+ */
+public final class ClusterStack implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ClusterStack.class.getName());
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+  /** How long a member taken out of the balancer keeps serving what it already has. */
+  private static final Duration DRAIN = Duration.ofSeconds(2);
+
+  private final ShopSettings settings;
+  private final int memberCount;
+  private final int balancerPort;
+  private final ShopStack services;
+  private final List<PayaraMember> members = new ArrayList<>();
+  private final Map<String, Boolean> excluded = new LinkedHashMap<>();
+  private volatile NginxBalancer balancer;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
+  private final ScheduledExecutorService supervisor =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "bazaar-cluster-supervisor");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /**
+   * @param settings the shared services' settings; its HTTP port becomes nginx's, and the members
+   *     take free ports of their own
+   */
+  public ClusterStack(ShopSettings settings, int memberCount) {
+    if (memberCount < 1 || memberCount > 9) {
+      throw new IllegalArgumentException("a local cluster has 1 to 9 members");
+    }
+    this.settings = settings.searchBackend(SearchBackend.OPENSEARCH);
+    this.memberCount = memberCount;
+    this.balancerPort = settings.httpPort();
+    this.services = new ShopStack(this.settings.withoutPayara());
+  }
+
+  public ClusterStack start() throws IOException, InterruptedException {
+    try {
+      services.start();
+      List<PayaraSettings> memberSettings = memberSettings();
+      memberSettings.forEach(s -> members.add(new PayaraMember(s)));
+      balancer =
+          new NginxBalancer(settings.dataDirectory().resolve("nginx"), balancerPort)
+              .start(Map.of());
+      report(
+          "Payara Micro member " + members.get(0).nodeName() + " (first: schemas, demo catalog)");
+      members.get(0).start();
+      routeToReadyMembers();
+      startTogether(members.subList(1, members.size()));
+      routeToReadyMembers();
+      supervisor.scheduleWithFixedDelay(this::superviseQuietly, 1, 1, TimeUnit.SECONDS);
+      return this;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startTogether(List<PayaraMember> starting) throws IOException, InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (PayaraMember member : starting) {
+      report("Payara Micro member " + member.nodeName());
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  member.start();
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                  failures.add(e);
+                }
+              },
+              "start-" + member.nodeName());
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new IOException(
+          "a member did not start: " + failures.get(0).getMessage(), failures.get(0));
+    }
+  }
+
+  /** Every member's settings: its name, ports, root directory, and the grid's member list. */
+  private List<PayaraSettings> memberSettings() {
+    List<Integer> gridPorts = new ArrayList<>();
+    List<Integer> httpPorts = new ArrayList<>();
+    for (int i = 0; i < memberCount; i++) {
+      // Hazelcast tries the 19 ports after its own when that is taken: each member keeps a range.
+      gridPorts.add(TcpPorts.freePortRange(20));
+      httpPorts.add(TcpPorts.freePort());
+    }
+    String gridMembers =
+        gridPorts.stream()
+            .map(port -> TcpPorts.LOOPBACK + ":" + port)
+            .collect(Collectors.joining(","));
+    List<PayaraSettings> all = new ArrayList<>();
+    PayaraSettings base = services.payaraSettings();
+    for (int i = 0; i < memberCount; i++) {
+      String name = "bazaar-" + (i + 1);
+      URI own = URI.create("http://" + TcpPorts.LOOPBACK + ":" + httpPorts.get(i));
+      all.add(
+          base.copy()
+              .nodeName(name)
+              .httpPort(httpPorts.get(i))
+              .gridPort(gridPorts.get(i))
+              .gridMembers(gridMembers)
+              // The back office calls the API of its own member: no second trip through nginx.
+              .environment("BAZAAR_API_URL", own + "/api/v1")
+              // One member loads the demo catalog; the others find it there.
+              .environment(
+                  "BAZAAR_DEMO_CATALOG", Boolean.toString(settings.demoCatalog() && i == 0)));
+    }
+    return all;
+  }
+
+  private void superviseQuietly() {
+    try {
+      routeToReadyMembers();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "the cluster supervisor could not update nginx", e);
+    }
+  }
+
+  /** Has nginx route to the members that answer ready now, except those being restarted. */
+  private synchronized void routeToReadyMembers() throws IOException {
+    Map<String, URI> ready = new LinkedHashMap<>();
+    for (PayaraMember member : members) {
+      if (!excluded.containsKey(member.nodeName()) && isReady(member)) {
+        ready.put(member.nodeName(), member.baseUri());
+      }
+    }
+    if (balancer != null) {
+      balancer.route(ready);
+    }
+  }
+
+  private boolean isReady(PayaraMember member) {
+    try {
+      HttpResponse<Void> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(member.baseUri() + "/health/ready"))
+                  .timeout(HEALTH_TIMEOUT)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return answer.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Restarts every member in turn: out of the balancer, a moment to finish its requests, a graceful
+   * stop, a start on the same root directory (its transaction log recovered), back in once ready.
+   * The others serve meanwhile.
+   */
+  public void rollingRestart() throws IOException, InterruptedException {
+    for (PayaraMember member : members) {
+      synchronized (this) {
+        excluded.put(member.nodeName(), true);
+        routeToReadyMembers();
+      }
+      Thread.sleep(DRAIN.toMillis());
+      report("restarting " + member.nodeName());
+      member.stop();
+      member.start();
+      synchronized (this) {
+        excluded.remove(member.nodeName());
+        routeToReadyMembers();
+      }
+    }
+  }
+
+  public List<PayaraMember> members() {
+    return List.copyOf(members);
+  }
+
+  public PayaraMember member(int index) {
+    return members.get(index);
+  }
+
+  /** Where shoppers, admins and API clients connect: nginx. */
+  public URI baseUri() {
+    return balancer.baseUri();
+  }
+
+  /** The members nginx routes to now. */
+  public Map<String, URI> routed() {
+    return balancer == null ? Map.of() : balancer.routed();
+  }
+
+  /** The shared services: databases, broker, document store, OpenSearch, mail, payments. */
+  public ShopStack services() {
+    return services;
+  }
+
+  public ShopSettings settings() {
+    return settings;
+  }
+
+  private void report(String step) {
+    settings.progress().accept(step);
+  }
+
+  @Override
+  public void close() {
+    supervisor.shutdownNow();
+    List<PayaraMember> stopping = new ArrayList<>(members);
+    java.util.Collections.reverse(stopping);
+    for (PayaraMember member : stopping) {
+      try {
+        member.stop();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not stop member " + member.nodeName(), e);
+      }
+    }
+    if (balancer != null) {
+      balancer.close();
+    }
+    services.close();
+  }
+}

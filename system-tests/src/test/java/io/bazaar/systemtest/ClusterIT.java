@@ -1,0 +1,249 @@
+package io.bazaar.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bazaar.server.ClusterStack;
+import io.bazaar.server.NginxBalancer;
+import io.bazaar.server.PayaraMember;
+import io.bazaar.server.ShopLayout;
+import io.bazaar.server.ShopSettings;
+import io.bazaar.server.ShopStack;
+import io.bazaar.systemtest.Api.Reply;
+import io.bazaar.systemtest.Databases.Database;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A two-member Payara Micro cluster behind nginx, on the shared services with OpenSearch: both
+ * members serve; a session follows the shopper when its member dies; checkouts retried with their
+ * Idempotency-Key through a kill -9 of a member leave every order exactly once; and a rolling
+ * restart serves every request meanwhile.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static ClusterStack cluster;
+  private static Api api;
+
+  /** A shopper with a session, kept across the tests: its session must outlive each member. */
+  private static final HttpClient SHOPPER =
+      HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  private static final List<String> viewed = new ArrayList<>();
+  private static Databases databases;
+  private static Catalogue catalogue;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    Assumptions.assumeTrue(
+        NginxBalancer.isInstalled() || System.getenv("CI") != null,
+        "nginx is not installed (apt-get install nginx-light)");
+    Path data =
+        Path.of(System.getProperty("bazaar.test.data", "target/it-data"))
+            .resolveSibling("it-data-cluster");
+    RunningShop.deleteRecursively(data);
+    ShopSettings settings =
+        ShopSettings.defaults(data, ShopLayout.locate())
+            .useFreePorts()
+            .onProgress(step -> System.getLogger("cluster").log(System.Logger.Level.INFO, step));
+    cluster = new ClusterStack(settings, 2).start();
+    ShopStack services = cluster.services();
+    api = new Api(cluster.baseUri().resolve("/"));
+    databases =
+        new Databases(
+            Map.of(
+                Database.ORDERS, services.ordersJdbcUrl(),
+                Database.INVENTORY, services.inventoryJdbcUrl(),
+                Database.PAYMENTS, services.paymentsJdbcUrl()),
+            settings.databaseUser(),
+            settings.databasePassword());
+    catalogue = new Catalogue(databases);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static void awaitRouted(int members) {
+    RunningShop.Shop.await(
+        members + " members routed",
+        Duration.ofSeconds(60),
+        () -> cluster.routed().size() == members);
+  }
+
+  @Test
+  @Order(1)
+  void bothMembersAreReadyAndServeThroughTheBalancer() {
+    awaitRouted(2);
+    for (PayaraMember member : cluster.members()) {
+      Reply ready = new Api(member.baseUri().resolve("/")).get("health/ready");
+      assertThat(ready.status()).as(member.nodeName() + ": " + ready.body()).isEqualTo(200);
+    }
+    Reply categories = api.get("api/v1/categories");
+    assertThat(categories.status()).isEqualTo(200);
+    assertThat(api.get("admin/login.xhtml").status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void aSessionSurvivesTheDeathOfItsMember() throws Exception {
+    awaitRouted(2);
+    viewed.add(Catalogue.productSlugOf(catalogue.productWithStock("5.00", 1, 0)));
+    viewed.add(Catalogue.productSlugOf(catalogue.productWithStock("6.00", 1, 0)));
+    for (String product : viewed) {
+      assertThat(
+              get(SHOPPER, cluster.baseUri().resolve("/api/v1/products/" + product)).statusCode())
+          .isEqualTo(200);
+    }
+    // nginx keeps a session on one member; which one is nginx's choice. This test kills the first
+    // member and the next test the second, so the session's own member dies in one of them.
+    PayaraMember victim = cluster.member(0);
+    victim.kill();
+    assertSessionKept();
+    victim.start();
+    awaitRouted(2);
+  }
+
+  private static void assertSessionKept() throws Exception {
+    HttpResponse<String> recently =
+        get(SHOPPER, cluster.baseUri().resolve("/api/v1/recently-viewed"));
+    assertThat(recently.statusCode()).isEqualTo(200);
+    assertThat(recently.body()).contains(viewed);
+  }
+
+  @Test
+  @Order(3)
+  void checkoutsRetriedThroughAMemberCrashArePlacedExactlyOnce() throws Exception {
+    awaitRouted(2);
+    String sku = catalogue.productWithStock("12.50", 40, 0);
+    String email = "cluster-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    int buyers = 24;
+    List<String> carts = new ArrayList<>();
+    for (int i = 0; i < buyers; i++) {
+      carts.add(api.cartWith(sku, 1));
+    }
+    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    AtomicInteger retries = new AtomicInteger();
+    Thread killer =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(1500);
+                cluster.member(1).kill();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    killer.start();
+    for (String cart : carts) {
+      String key = UUID.randomUUID().toString();
+      String body = Api.orderBody(cart, email, "tok_visa");
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (true) {
+        Reply placed;
+        try {
+          placed = api.placeOrder(key, body);
+        } catch (RuntimeException connectionLost) {
+          placed = null;
+        }
+        if (placed != null && (placed.status() == 201 || placed.status() == 200)) {
+          acknowledged.add(placed.json().getString("number"));
+          break;
+        }
+        assertThat(System.nanoTime()).as("retrying " + key).isLessThan(deadline);
+        retries.incrementAndGet();
+        Thread.sleep(500);
+      }
+    }
+    killer.join();
+    assertSessionKept();
+    cluster.member(1).start();
+    awaitRouted(2);
+
+    assertThat(acknowledged).hasSize(buyers).doesNotHaveDuplicates();
+    assertThat(
+            databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where email = ?",
+                email))
+        .isEqualTo(buyers);
+    assertThat(catalogue.onHand(sku)).isEqualTo(40 - buyers);
+    assertThat(catalogue.unitsSold(sku)).isEqualTo(buyers);
+    assertThat(
+            databases.count(
+                Database.PAYMENTS,
+                "select count(*) from payment.payment where order_number = any (?)",
+                (Object) acknowledged.toArray(String[]::new)))
+        .isEqualTo(buyers);
+    RunningShop.Shop.await(
+        "no prepared transaction left",
+        Duration.ofSeconds(120),
+        () -> databases.count(Database.ORDERS, "select count(*) from pg_prepared_xacts") == 0);
+    System.getLogger("cluster")
+        .log(
+            System.Logger.Level.INFO,
+            "checkouts through a member crash: " + buyers + " orders, " + retries + " retries");
+  }
+
+  @Test
+  @Order(4)
+  void aRollingRestartAnswersEveryRequestMeanwhile() throws Exception {
+    awaitRouted(2);
+    AtomicBoolean restarting = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    HttpClient reader = HttpClient.newHttpClient();
+    Thread shopper =
+        new Thread(
+            () -> {
+              while (restarting.get()) {
+                try {
+                  int status =
+                      get(reader, cluster.baseUri().resolve("/api/v1/categories")).statusCode();
+                  if (status == 200) {
+                    answered.incrementAndGet();
+                  } else {
+                    failures.add("HTTP " + status);
+                  }
+                } catch (Exception e) {
+                  failures.add(e.toString());
+                }
+              }
+            });
+    shopper.start();
+    cluster.rollingRestart();
+    restarting.set(false);
+    shopper.join();
+    assertThat(failures).isEmpty();
+    assertThat(answered.get()).isGreaterThan(100);
+    awaitRouted(2);
+  }
+
+  private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

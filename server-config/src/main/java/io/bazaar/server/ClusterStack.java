@@ -33,6 +33,7 @@ public final class ClusterStack implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ClusterStack.class.getName());
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+  private static final String STOREFRONT_CHECK = "\"name\":\"databases\"";
 
   /** How long a member taken out of the balancer keeps serving what it already has. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
@@ -43,6 +44,13 @@ public final class ClusterStack implements AutoCloseable {
   private final ShopStack services;
   private final List<PayaraMember> members = new ArrayList<>();
   private final Map<String, Boolean> excluded = new LinkedHashMap<>();
+
+  /** Failed readiness checks in a row that take a running member out of nginx. */
+  private static final int FALL = 3;
+
+  private final Map<String, Integer> failedChecks = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> restarting =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile NginxBalancer balancer;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
   private final ScheduledExecutorService supervisor =
@@ -131,12 +139,16 @@ public final class ClusterStack implements AutoCloseable {
             .collect(Collectors.joining(","));
     List<PayaraSettings> all = new ArrayList<>();
     PayaraSettings base = services.payaraSettings();
+    // One grid name for all members (a member's default is derived from its own HTTP port).
+    String clusterName =
+        settings.clusterName() != null ? settings.clusterName() : "bazaar-cluster-" + balancerPort;
     for (int i = 0; i < memberCount; i++) {
       String name = "bazaar-" + (i + 1);
       URI own = URI.create("http://" + TcpPorts.LOOPBACK + ":" + httpPorts.get(i));
       all.add(
           base.copy()
               .nodeName(name)
+              .clusterName(clusterName)
               .httpPort(httpPorts.get(i))
               .gridPort(gridPorts.get(i))
               .gridMembers(gridMembers)
@@ -151,9 +163,40 @@ public final class ClusterStack implements AutoCloseable {
 
   private void superviseQuietly() {
     try {
+      restartCrashedMembers();
       routeToReadyMembers();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "the cluster supervisor could not update nginx", e);
+    }
+  }
+
+  /**
+   * Starts again, in the background, every member whose process is gone though nobody stopped it;
+   * the start recovers its transaction log. A member being restarted on purpose is left alone.
+   */
+  private synchronized void restartCrashedMembers() {
+    for (PayaraMember member : members) {
+      if (!member.isRunning()
+          && !excluded.containsKey(member.nodeName())
+          && restarting.add(member.nodeName())) {
+        LOG.log(Level.WARNING, "member {0} is not running; restarting it", member.nodeName());
+        Thread restart =
+            new Thread(
+                () -> {
+                  try {
+                    member.start();
+                  } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.ERROR, "member " + member.nodeName() + " did not restart", e);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    restarting.remove(member.nodeName());
+                  }
+                },
+                "restart-" + member.nodeName());
+        restart.setDaemon(true);
+        restart.start();
+      }
     }
   }
 
@@ -161,8 +204,18 @@ public final class ClusterStack implements AutoCloseable {
   private synchronized void routeToReadyMembers() throws IOException {
     Map<String, URI> ready = new LinkedHashMap<>();
     for (PayaraMember member : members) {
-      if (!excluded.containsKey(member.nodeName()) && isReady(member)) {
-        ready.put(member.nodeName(), member.baseUri());
+      String name = member.nodeName();
+      boolean answered = member.isRunning() && isReady(member);
+      int misses = answered ? 0 : failedChecks.merge(name, 1, Integer::sum);
+      if (answered) {
+        failedChecks.remove(name);
+      }
+      boolean wasRouted = balancer != null && balancer.routed().containsKey(name);
+      // A routed member stays in until FALL checks in a row fail (a busy member may answer a check
+      // late) or its process is gone; a member not routed comes in at its first good answer.
+      boolean keep = answered || (wasRouted && member.isRunning() && misses < FALL);
+      if (!excluded.containsKey(name) && keep) {
+        ready.put(name, member.baseUri());
       }
     }
     if (balancer != null) {
@@ -172,14 +225,16 @@ public final class ClusterStack implements AutoCloseable {
 
   private boolean isReady(PayaraMember member) {
     try {
-      HttpResponse<Void> answer =
+      HttpResponse<String> answer =
           http.send(
               HttpRequest.newBuilder(URI.create(member.baseUri() + "/health/ready"))
                   .timeout(HEALTH_TIMEOUT)
                   .GET()
                   .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return answer.statusCode() == 200;
+              HttpResponse.BodyHandlers.ofString());
+      // While a restarted member redeploys the storefront, Payara answers UP with no checks at all:
+      // ready means the storefront's own checks are there and up.
+      return answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK);
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -223,6 +278,13 @@ public final class ClusterStack implements AutoCloseable {
     return balancer.baseUri();
   }
 
+  /** True when every member runs, answers ready and nginx routes to it. */
+  public boolean allMembersServing() {
+    Map<String, URI> routedNow = routed();
+    return members.stream()
+        .allMatch(m -> m.isRunning() && isReady(m) && routedNow.containsKey(m.nodeName()));
+  }
+
   /** The members nginx routes to now. */
   public Map<String, URI> routed() {
     return balancer == null ? Map.of() : balancer.routed();
@@ -244,6 +306,9 @@ public final class ClusterStack implements AutoCloseable {
   @Override
   public void close() {
     supervisor.shutdownNow();
+    synchronized (this) {
+      members.forEach(member -> excluded.put(member.nodeName(), true));
+    }
     List<PayaraMember> stopping = new ArrayList<>(members);
     java.util.Collections.reverse(stopping);
     for (PayaraMember member : stopping) {

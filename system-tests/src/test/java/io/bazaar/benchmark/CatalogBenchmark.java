@@ -355,8 +355,8 @@ public final class CatalogBenchmark {
                     if (measuring.get()) {
                       if (status == 200) {
                         samples.add(System.nanoTime() - started);
-                      } else {
-                        errors.incrementAndGet();
+                      } else if (errors.incrementAndGet() <= 3) {
+                        System.out.println("  failed: HTTP " + status + " for " + uri);
                       }
                     }
                   }
@@ -405,8 +405,8 @@ public final class CatalogBenchmark {
                 int status = Benchmarks.get(http, uri);
                 if (status == 200) {
                   samples.add(System.nanoTime() - due);
-                } else {
-                  errors.incrementAndGet();
+                } else if (errors.incrementAndGet() <= 3) {
+                  System.out.println("  failed: HTTP " + status + " for " + uri);
                 }
               }));
     }

@@ -157,7 +157,7 @@ public class Catalog {
     }
     return em
         .createQuery(
-            "select v.sku, v.product.slug from Variant v where array_contains(:skus, v.sku)",
+            "select v.sku, v.product.slug from Variant v where sku_in(v.sku, :skus)",
             Object[].class)
         .setParameter("skus", skus.toArray(String[]::new))
         .getResultList()
@@ -222,7 +222,7 @@ public class Catalog {
     // re-translated by Hibernate on every execution, and this one runs in every checkout.
     return em
         .createQuery(
-            "select v from Variant v join fetch v.product where array_contains(:skus, v.sku)",
+            "select v from Variant v join fetch v.product where sku_in(v.sku, :skus)",
             Variant.class)
         .setParameter("skus", skus.toArray(String[]::new))
         .getResultList()

@@ -25,7 +25,7 @@ public class AvailabilityProjection {
     }
     // One array parameter, not "in :skus": Hibernate re-translates a multi-valued parameter's query
     // on every execution, and this one runs in every checkout.
-    em.createQuery("select v from Variant v where array_contains(:skus, v.sku)", Variant.class)
+    em.createQuery("select v from Variant v where sku_in(v.sku, :skus)", Variant.class)
         .setParameter("skus", change.availableNow().keySet().toArray(String[]::new))
         .getResultList()
         .forEach(variant -> variant.markAvailability(change.availableNow().get(variant.sku()) > 0));

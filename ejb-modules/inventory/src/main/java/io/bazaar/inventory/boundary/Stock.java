@@ -37,9 +37,11 @@ public class Stock {
 
   public record Allocation(String sku, String warehouseCode, int quantity) {}
 
-  // The look-ups of a checkout bind their SKUs as one array parameter (array_contains): a query
-  // with
-  // a multi-valued "in :skus" parameter is re-translated by Hibernate on every execution.
+  // The look-ups of a checkout bind their SKUs as one array parameter, sku_in (SqlFunctions in
+  // persistence/): a query
+  // with a multi-valued "in :skus" parameter is re-translated by Hibernate on every execution, and
+  // Hibernate's array_contains renders as "array_position(...) is not null", which no index serves
+  // (a scan of every stock row: 100 ms per look-up with 100,000 products).
 
   /** Units available per SKU over all warehouses; SKUs without stock rows answer 0. */
   public Map<String, Integer> available(Collection<String> skus) {
@@ -50,7 +52,7 @@ public class Stock {
     }
     em.createQuery(
             "select s.key.sku, sum(s.onHand) from StockLevel s"
-                + " where array_contains(:skus, s.key.sku) group by s.key.sku",
+                + " where sku_in(s.key.sku, :skus) group by s.key.sku",
             Object[].class)
         .setParameter("skus", skus.toArray(String[]::new))
         .getResultList()
@@ -69,7 +71,7 @@ public class Stock {
             .collect(Collectors.toMap(Warehouse::code, Warehouse::priority));
     List<StockLevel> locked =
         em.createQuery(
-                "select s from StockLevel s where array_contains(:skus, s.key.sku)"
+                "select s from StockLevel s where sku_in(s.key.sku, :skus)"
                     + " order by s.key.sku, s.key.warehouseCode",
                 StockLevel.class)
             .setParameter("skus", bySku.keySet().toArray(String[]::new))

@@ -44,7 +44,7 @@ public class Orders {
     }
     return !em.createQuery(
             "select o.id from Order o join o.lines l where o.email = :email"
-                + " and o.status <> :cancelled and array_contains(:skus, l.sku)",
+                + " and o.status <> :cancelled and sku_in(l.sku, :skus)",
             Long.class)
         .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
         .setParameter("cancelled", Order.Status.CANCELLED)

@@ -147,9 +147,7 @@ public class Reviews {
    * nothing and answers the same count.
    */
   public ReviewView voteHelpful(String reviewId, String voterId) {
-    Review review = existing(reviewId);
-    lockedProduct(review.productSlug());
-    review = existing(reviewId);
+    Review review = lockedReview(reviewId);
     review.requireVotableBy(voterId);
     String voteId = HelpfulVote.idOf(reviewId, voterId);
     if (documents.find(HelpfulVote.class, voteId).isEmpty()) {
@@ -181,9 +179,7 @@ public class Reviews {
   }
 
   private ReviewView moderate(String reviewId, java.util.function.Consumer<Review> decision) {
-    Review review = existing(reviewId);
-    lockedProduct(review.productSlug());
-    review = existing(reviewId);
+    Review review = lockedReview(reviewId);
     decision.accept(review);
     documents.update(review);
     rate(review.productSlug());
@@ -197,6 +193,15 @@ public class Reviews {
     return catalog
         .lockForReviews(productSlug)
         .orElseThrow(() -> new ReviewNotFound("no product " + productSlug + " on sale"));
+  }
+
+  /**
+   * The review as it is once its product's lock is held: read once to learn the product, and again
+   * under the lock, so that a change committed meanwhile is not overwritten.
+   */
+  private Review lockedReview(String reviewId) {
+    lockedProduct(existing(reviewId).productSlug());
+    return existing(reviewId);
   }
 
   private Review existing(String reviewId) {

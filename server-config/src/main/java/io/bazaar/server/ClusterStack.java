@@ -38,6 +38,9 @@ public final class ClusterStack implements AutoCloseable {
   /** How long a member taken out of the balancer keeps serving what it already has. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
 
+  /** How long a rolling restart waits for the other members to serve before it takes one out. */
+  private static final Duration OTHERS_SERVING_TIMEOUT = Duration.ofMinutes(5);
+
   private final ShopSettings settings;
   private final int memberCount;
   private final int balancerPort;
@@ -214,7 +217,9 @@ public final class ClusterStack implements AutoCloseable {
       // A routed member stays in until FALL checks in a row fail (a busy member may answer a check
       // late) or its process is gone; a member not routed comes in at its first good answer.
       boolean keep = answered || (wasRouted && member.isRunning() && misses < FALL);
-      if (!excluded.containsKey(name) && keep) {
+      // A member the supervisor is restarting comes back once its start has returned: its health
+      // shows the storefront's checks before Payara has finished deploying and serves requests.
+      if (!excluded.containsKey(name) && !restarting.contains(name) && keep) {
         ready.put(name, member.baseUri());
       }
     }
@@ -250,6 +255,7 @@ public final class ClusterStack implements AutoCloseable {
    */
   public void rollingRestart() throws IOException, InterruptedException {
     for (PayaraMember member : members) {
+      awaitOthersServing(member);
       synchronized (this) {
         excluded.put(member.nodeName(), true);
         routeToReadyMembers();
@@ -262,6 +268,34 @@ public final class ClusterStack implements AutoCloseable {
         excluded.remove(member.nodeName());
         routeToReadyMembers();
       }
+      report(member.nodeName() + " serves again");
+    }
+  }
+
+  /**
+   * Waits until every member but this one is routed: taking a member out while another is still
+   * starting (after a crash, say) would leave shoppers with fewer members than planned, or none.
+   */
+  private void awaitOthersServing(PayaraMember leaving) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + OTHERS_SERVING_TIMEOUT.toNanos();
+    while (true) {
+      Map<String, URI> routedNow = routed();
+      boolean othersServing =
+          members.stream()
+              .filter(m -> m != leaving)
+              .allMatch(m -> routedNow.containsKey(m.nodeName()));
+      if (othersServing) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(
+            "not restarting "
+                + leaving.nodeName()
+                + ": the other members are not all serving (nginx routes to "
+                + routedNow.keySet()
+                + ")");
+      }
+      Thread.sleep(500);
     }
   }
 

@@ -115,9 +115,8 @@ public final class NginxBalancer implements AutoCloseable {
   private void writeUpstream(Map<String, URI> members) throws IOException {
     String servers =
         members.isEmpty()
-            // No member is ready: nginx needs a server; one that refuses at once makes it answer
-            // 502
-            // quickly rather than hang.
+            // No member is ready: nginx needs a server; one marked down makes it answer 502 at
+            // once rather than hang.
             ? "  server 127.0.0.1:9 down;\n"
             : members.values().stream()
                 .map(
@@ -153,7 +152,11 @@ public final class NginxBalancer implements AutoCloseable {
         error_log logs/error.log warn;
         events { worker_connections 1024; }
         http {
-          access_log logs/access.log;
+          # Which member answered, and how fast: what an operator reads first after a failed request.
+          log_format members '$remote_addr [$time_iso8601] "$request" $status '
+                             'upstream=$upstream_addr upstream_status=$upstream_status '
+                             'request_time=$request_time';
+          access_log logs/access.log members;
           client_body_temp_path temp/body;
           proxy_temp_path temp/proxy;
           fastcgi_temp_path temp/fastcgi;

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,12 +190,17 @@ class ClusterIT {
             () -> {
               while (restarting.get()) {
                 try {
-                  int status =
-                      get(reader, cluster.baseUri().resolve("/api/v1/categories")).statusCode();
-                  if (status == 200) {
+                  HttpResponse<String> answer =
+                      get(reader, cluster.baseUri().resolve("/api/v1/categories"));
+                  if (answer.statusCode() == 200) {
                     answered.incrementAndGet();
                   } else {
-                    failures.add("HTTP " + status);
+                    failures.add(
+                        Instant.now()
+                            + " HTTP "
+                            + answer.statusCode()
+                            + " "
+                            + answer.body().substring(0, Math.min(200, answer.body().length())));
                   }
                 } catch (Exception e) {
                   failures.add(e.toString());
@@ -205,7 +211,9 @@ class ClusterIT {
     cluster.rollingRestart();
     restarting.set(false);
     shopper.join();
-    assertThat(failures).isEmpty();
+    assertThat(failures)
+        .as("failed reads during the rolling restart (first 20 of %d)", failures.size())
+        .satisfies(f -> assertThat(f.stream().limit(20).toList()).isEmpty());
     assertThat(answered.get()).isGreaterThan(100);
     awaitRouted(2);
   }

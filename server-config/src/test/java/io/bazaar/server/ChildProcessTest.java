@@ -24,6 +24,7 @@ class ChildProcessTest {
         ChildProcess.start(
             "service", command, Map.of(), data, data.resolve("service.out"), pidFile, marker);
     try {
+      awaitExec(first.pid(), marker);
       assertThatThrownBy(
               () ->
                   ChildProcess.start(
@@ -61,6 +62,18 @@ class ChildProcessTest {
 
     assertThat(ChildProcess.tail(log, 2)).isEqualTo("two\nthree");
     assertThat(ChildProcess.tail(data.resolve("missing"), 2)).isEmpty();
+  }
+
+  /** Right after the fork the child still shows the JVM's command line until it execs. */
+  private static void awaitExec(long pid, String marker) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline
+        && !ProcessHandle.of(pid)
+            .flatMap(handle -> handle.info().commandLine())
+            .map(commandLine -> commandLine.contains(marker))
+            .orElse(false)) {
+      Thread.sleep(10);
+    }
   }
 
   private static long deadProcessId() throws Exception {

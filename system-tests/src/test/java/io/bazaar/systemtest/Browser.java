@@ -73,6 +73,20 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the last page a test saw (picture and HTML) in target/screenshots/last, so a failure
+   * shows what the shopper would have seen.
+   */
+  public void keepLastPage(String name) {
+    try {
+      Path directory = Files.createDirectories(Path.of("target", "screenshots", "last"));
+      Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+      Files.writeString(directory.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // A browser that already failed must not hide the test's own failure.
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -197,6 +197,43 @@ class CheckoutIT {
   }
 
   @Test
+  void retriesRacingTheFirstAttemptAllAnswerItsOrder() throws Exception {
+    String sku = shop.catalogue.productWithStock("10.00", 5, 0);
+    String cart = shop.api.cartWith(sku, 1);
+    String key = UUID.randomUUID().toString();
+    String body = Api.orderBody(cart, email("racing-retries"), "tok_visa");
+
+    // Six sends of one request at once: they queue on the cart's lock or meet at the key's unique
+    // index; every one must answer the single order, none a 409 about the cart.
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    List<java.util.concurrent.Future<Reply>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      sent.add(senders.submit(() -> shop.api.placeOrder(key, body)));
+    }
+    List<Reply> replies = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<Reply> reply : sent) {
+      replies.add(reply.get(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    senders.shutdown();
+
+    assertThat(replies)
+        .allSatisfy(reply -> assertThat(reply.status()).as(reply.body()).isEqualTo(201));
+    assertThat(replies.stream().map(reply -> reply.json().getString("number")).distinct())
+        .hasSize(1);
+    assertThat(
+            replies.stream().filter(reply -> "false".equals(reply.header("Idempotent-Replayed"))))
+        .hasSize(1);
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where idempotency_key = ?",
+                key))
+        .isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
+  }
+
+  @Test
   void aReplayReturnsTheSameOrderAndChargesNothing() {
     String sku = shop.catalogue.productWithStock("10.00", 5, 0);
     String cart = shop.api.cartWith(sku, 1);

@@ -4,7 +4,6 @@ import static io.bazaar.storefront.api.InvalidRequest.required;
 
 import io.bazaar.ordering.boundary.Checkout;
 import io.bazaar.ordering.boundary.Checkout.Receipt;
-import io.bazaar.ordering.boundary.ConcurrentCheckout;
 import io.bazaar.ordering.boundary.OrderView;
 import io.bazaar.ordering.boundary.Orders;
 import io.bazaar.ordering.boundary.PlaceOrder;
@@ -60,13 +59,7 @@ public class OrdersResource {
             body.email(),
             body.shippingAddress(),
             body.paymentToken());
-    Receipt receipt;
-    try {
-      receipt = checkout.placeOrder(request);
-    } catch (ConcurrentCheckout lostTheRace) {
-      receipt =
-          checkout.replay(idempotencyKey, request.fingerprint()).orElseThrow(() -> lostTheRace);
-    }
+    Receipt receipt = checkout.placeOrReplay(request);
     OrderView order = receipt.order();
     return Response.created(uri.getAbsolutePathBuilder().path(order.number()).build())
         .header("Idempotent-Replayed", receipt.replayed())

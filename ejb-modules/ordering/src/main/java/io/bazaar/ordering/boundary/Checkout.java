@@ -14,7 +14,11 @@ import io.bazaar.ordering.entity.ShippingAddress;
 import io.bazaar.payment.boundary.Payments;
 import io.bazaar.payment.control.PaymentGateway.Authorization;
 import io.bazaar.persistence.Money;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,7 +51,29 @@ public class Checkout {
   @Inject Payments payments;
   @Inject OrderEvents events;
 
+  @Resource SessionContext context;
+
   public record Receipt(OrderView order, boolean replayed) {}
+
+  /**
+   * Places the order, or answers the one an earlier request with the same key placed. A retry that
+   * races the first attempt (a double click, a client retrying after a lost answer) waits for the
+   * cart's lock or loses at the key's unique index, and fails; by then the first attempt has
+   * committed, so the retry answers its order, in a transaction of its own.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Receipt placeOrReplay(PlaceOrder request) {
+    Checkout self = context.getBusinessObject(Checkout.class);
+    try {
+      return self.placeOrder(request);
+    } catch (ConcurrentCheckout | IllegalStateException lostTheRace) {
+      if (request.idempotencyKey() == null) {
+        throw lostTheRace;
+      }
+      return self.replay(request.idempotencyKey(), request.fingerprint())
+          .orElseThrow(() -> lostTheRace);
+    }
+  }
 
   @Counted(name = "checkouts", absolute = true, description = "Checkout attempts")
   @Timed(name = "checkout-duration", absolute = true, description = "Time to place an order")

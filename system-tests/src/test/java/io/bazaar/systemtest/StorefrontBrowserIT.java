@@ -190,11 +190,7 @@ class StorefrontBrowserIT {
   void theCheckoutFormSentTwiceAtOncePlacesOneOrder() {
     String sku = shop.catalogue.productWithStock("7.00", 4, 0);
     String email = email("double-click");
-    open("/product/index.xhtml?slug=" + Catalogue.productSlugOf(sku));
-    visible(By.id("buy:addToCart")).click();
-    wait.until(ExpectedConditions.titleContains("Your cart"));
-    browser.driver.findElement(By.id("checkout")).click();
-    wait.until(ExpectedConditions.titleContains("Checkout"));
+    putInCartAndCheckOut(sku);
     fillCheckout(email);
 
     // The same form posted twice at the same moment from this browser (a double click, or a
@@ -229,6 +225,15 @@ class StorefrontBrowserIT {
     assertThat(shop.authorizationsOf(number)).hasSize(1);
   }
 
+  /** One unit of the SKU through its product page, then the cart's check-out link. */
+  private void putInCartAndCheckOut(String sku) {
+    open("/product/index.xhtml?slug=" + Catalogue.productSlugOf(sku));
+    visible(By.id("buy:addToCart")).click();
+    wait.until(ExpectedConditions.titleContains("Your cart"));
+    browser.driver.findElement(By.id("checkout")).click();
+    wait.until(ExpectedConditions.titleContains("Checkout"));
+  }
+
   private void fillCheckout(String email) {
     type("checkout:email", email);
     type("checkout:name", "Ada Lovelace");
@@ -248,11 +253,7 @@ class StorefrontBrowserIT {
   void aDeclinedCardAndStockSoldMeanwhileAreExplainedOnThePageAndOrderNothing() {
     String sku = shop.catalogue.productWithStock("30.00", 1, 0);
     String email = email("browser-refused");
-    open("/product/index.xhtml?slug=" + Catalogue.productSlugOf(sku));
-    visible(By.id("buy:addToCart")).click();
-    wait.until(ExpectedConditions.titleContains("Your cart"));
-    browser.driver.findElement(By.id("checkout")).click();
-    wait.until(ExpectedConditions.titleContains("Checkout"));
+    putInCartAndCheckOut(sku);
 
     fillCheckout(email);
     browser.driver.findElement(By.cssSelector("input[value='tok_declined']")).click();

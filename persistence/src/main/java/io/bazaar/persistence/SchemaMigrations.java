@@ -70,6 +70,7 @@ public class SchemaMigrations {
         new ContextSchema("customer", orders),
         new ContextSchema("ordering", orders),
         new ContextSchema("recommendation", orders),
+        new ContextSchema("scheduling", orders),
         new ContextSchema("payment", payments));
   }
 }

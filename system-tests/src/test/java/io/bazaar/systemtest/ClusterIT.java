@@ -42,6 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+  private static final Duration CART_CLEANUP_EVERY = Duration.ofSeconds(2);
+
   private static ClusterStack cluster;
   private static Api api;
 
@@ -60,6 +62,7 @@ class ClusterIT {
     ShopSettings settings =
         ShopSettings.defaults(data, ShopLayout.locate())
             .useFreePorts()
+            .environment("BAZAAR_CART_CLEANUP_EVERY", CART_CLEANUP_EVERY.toString())
             .onProgress(step -> System.getLogger("cluster").log(System.Logger.Level.INFO, step));
     cluster = new ClusterStack(settings, 2).start();
     ShopStack services = cluster.services();
@@ -101,6 +104,38 @@ class ClusterIT {
     Reply categories = api.get("api/v1/categories");
     assertThat(categories.status()).isEqualTo(200);
     assertThat(api.get("admin/login.xhtml").status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void theExpiredCartCleanupRunsOncePerPeriodForTheWholeCluster() {
+    awaitRouted(2);
+    Instant since = Instant.now();
+    // Both members' timers fire every period; without the claim, runs would come in pairs.
+    RunningShop.Shop.await(
+        "six cleanup runs",
+        Duration.ofSeconds(60),
+        () ->
+            databases.count(
+                    Database.ORDERS,
+                    "select count(*) from scheduling.job_run where job = 'expired-cart-cleanup'"
+                        + " and started_at > ? and finished_at is not null",
+                    java.sql.Timestamp.from(since))
+                >= 6);
+    List<Map<String, Object>> runs =
+        databases.query(
+            Database.ORDERS,
+            "select member, started_at, failure from scheduling.job_run"
+                + " where job = 'expired-cart-cleanup' and started_at > ? order by started_at",
+            java.sql.Timestamp.from(since));
+    Duration shortestGap = CART_CLEANUP_EVERY.multipliedBy(9).dividedBy(10);
+    for (int i = 1; i < runs.size(); i++) {
+      Instant previous = ((java.sql.Timestamp) runs.get(i - 1).get("started_at")).toInstant();
+      Instant next = ((java.sql.Timestamp) runs.get(i).get("started_at")).toInstant();
+      assertThat(Duration.between(previous, next)).as(runs.toString()).isGreaterThan(shortestGap);
+    }
+    assertThat(runs).allSatisfy(run -> assertThat(run.get("failure")).isNull());
+    assertThat(runs).allSatisfy(run -> assertThat(run.get("member")).isIn("bazaar-1", "bazaar-2"));
   }
 
   @Test

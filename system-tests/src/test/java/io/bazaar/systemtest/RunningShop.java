@@ -101,6 +101,8 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
 
     public static final long DEMO_SEED = 2026;
 
+    public static final Duration CART_CLEANUP_EVERY = Duration.ofSeconds(2);
+
     static Shop start() throws Exception {
       Path data = Path.of(System.getProperty("bazaar.test.data", "target/it-data"));
       deleteRecursively(data);
@@ -117,6 +119,8 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               .demoCatalog(true)
               .environment("BAZAAR_DEMO_CATALOG_PRODUCTS", String.valueOf(DEMO_PRODUCTS))
               .environment("BAZAAR_DEMO_CATALOG_SEED", String.valueOf(DEMO_SEED))
+              // CartExpiryIT waits for the expired-cart cleanup; an hour would be too long.
+              .environment("BAZAAR_CART_CLEANUP_EVERY", CART_CLEANUP_EVERY.toString())
               .onProgress(
                   step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));

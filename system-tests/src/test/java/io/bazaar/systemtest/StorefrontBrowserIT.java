@@ -55,6 +55,16 @@ class StorefrontBrowserIT {
     browser.driver.get(shop.stack.httpBaseUri() + path);
   }
 
+  /**
+   * Submits a form and waits until the browser has replaced the page, so no look-up finds the old
+   * one.
+   */
+  private void submit(By button) {
+    WebElement oldPage = browser.driver.findElement(By.tagName("html"));
+    browser.driver.findElement(button).click();
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
   private WebElement visible(By locator) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
@@ -257,7 +267,7 @@ class StorefrontBrowserIT {
 
     fillCheckout(email);
     browser.driver.findElement(By.cssSelector("input[value='tok_declined']")).click();
-    browser.driver.findElement(By.id("checkout:placeOrder")).click();
+    submit(By.id("checkout:placeOrder"));
     assertThat(visible(By.cssSelector(".message-error")).getText())
         .contains("Your card was declined");
     assertThat(shop.ordersOf(email)).isZero();
@@ -267,7 +277,7 @@ class StorefrontBrowserIT {
     assertThat(shop.api.checkout(shop.api.cartWith(sku, 1), email("faster")).status())
         .isEqualTo(201);
     browser.driver.findElement(By.cssSelector("input[value='tok_visa']")).click();
-    browser.driver.findElement(By.id("checkout:placeOrder")).click();
+    submit(By.id("checkout:placeOrder"));
     WebElement refused = visible(By.cssSelector(".message-error"));
     assertThat(refused.getText())
         .contains("Not enough in stock", "Test product", "(Standard): 0 left, you asked for 1");
@@ -288,13 +298,13 @@ class StorefrontBrowserIT {
 
     type("lookUp:number", number);
     type("lookUp:email", "someone-else@example.org");
-    browser.driver.findElement(By.id("lookUp:find")).click();
+    submit(By.id("lookUp:find"));
     assertThat(visible(By.cssSelector(".message-error")).getText())
         .isEqualTo("No order with that number and e-mail address.");
 
     type("lookUp:number", number);
     type("lookUp:email", email.toUpperCase(java.util.Locale.ROOT));
-    browser.driver.findElement(By.id("lookUp:find")).click();
+    submit(By.id("lookUp:find"));
     assertThat(visible(By.id("orderNumber")).getText()).isEqualTo(number);
     assertThat(browser.driver.findElement(By.id("orderTotal")).getText()).isEqualTo("€9.00");
   }

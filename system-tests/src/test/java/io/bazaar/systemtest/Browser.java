@@ -5,10 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven by Selenium, as a person's browser: the machine's own Chromium
@@ -23,6 +29,7 @@ public final class Browser implements AutoCloseable {
       Path.of(System.getProperty("bazaar.test.chromedriver", "/usr/bin/chromedriver"));
 
   public final ChromeDriver driver;
+  private final WebDriverWait wait;
   private final Path profile;
 
   public Browser() {
@@ -61,6 +68,43 @@ public final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  /** Waits until the element is shown. */
+  public WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Replaces the text of the field with this id, as a person typing. */
+  public void type(String id, String text) {
+    WebElement field = driver.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /**
+   * Submits a form and waits until the browser has replaced the page, so that no look-up that
+   * follows finds an element of the old one.
+   */
+  public void submit(By button) {
+    WebElement oldPage = driver.findElement(By.tagName("html"));
+    driver.findElement(button).click();
+    wait.until(browser -> isGone(oldPage));
+  }
+
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    } catch (WebDriverException detached) {
+      // Chromium answers "node does not belong to the document" for an element of a page it has
+      // left, instead of a stale reference.
+      return detached.getMessage() != null
+          && detached.getMessage().contains("does not belong to the document");
+    }
   }
 
   /** Saves what the browser shows now as target/screenshots/{name}.png. */

@@ -55,20 +55,6 @@ class StorefrontBrowserIT {
     browser.driver.get(shop.stack.httpBaseUri() + path);
   }
 
-  /**
-   * Submits a form and waits until the browser has replaced the page, so no look-up finds the old
-   * one.
-   */
-  private void submit(By button) {
-    WebElement oldPage = browser.driver.findElement(By.tagName("html"));
-    browser.driver.findElement(button).click();
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
-  }
-
-  private WebElement visible(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-  }
-
   private static String email(String who) {
     return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
   }
@@ -83,7 +69,7 @@ class StorefrontBrowserIT {
 
     WebElement box = browser.driver.findElement(By.id("q"));
     box.sendKeys("sneak");
-    WebElement suggestions = visible(By.id("suggestions"));
+    WebElement suggestions = browser.visible(By.id("suggestions"));
     wait.until(d -> !suggestions.findElements(By.tagName("a")).isEmpty());
     assertThat(suggestions.getText()).containsIgnoringCase("sneakers");
     browser.screenshot("storefront-suggestions");
@@ -91,7 +77,7 @@ class StorefrontBrowserIT {
     box.clear();
     box.sendKeys("snekers");
     browser.driver.findElement(By.cssSelector("form.search button")).click();
-    WebElement heading = visible(By.id("resultsHeading"));
+    WebElement heading = browser.visible(By.id("resultsHeading"));
     assertThat(heading.getText()).contains("sneakers");
     assertThat(browser.driver.findElement(By.id("correctedFrom")).getText())
         .contains("No results for “snekers”");
@@ -115,7 +101,7 @@ class StorefrontBrowserIT {
     long brandCount = count(brand.findElement(By.cssSelector(".facet-count")).getText());
     brand.click();
     wait.until(ExpectedConditions.urlContains("brand="));
-    assertThat(count(visible(By.id("resultCount")).getText())).isEqualTo(brandCount);
+    assertThat(count(browser.visible(By.id("resultCount")).getText())).isEqualTo(brandCount);
     assertThat(browser.driver.findElements(By.cssSelector("#hits .card-brand")))
         .allSatisfy(card -> assertThat(card.getText()).isEqualTo(brandName));
     assertThat(
@@ -128,7 +114,7 @@ class StorefrontBrowserIT {
 
     browser.driver.findElement(By.id("clearFilters")).click();
     wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("brand=")));
-    assertThat(count(visible(By.id("resultCount")).getText())).isEqualTo(total);
+    assertThat(count(browser.visible(By.id("resultCount")).getText())).isEqualTo(total);
   }
 
   @Test
@@ -138,7 +124,7 @@ class StorefrontBrowserIT {
     String email = email("browser-buyer");
 
     open("/product/index.xhtml?slug=" + product);
-    assertThat(visible(By.id("productName")).getText()).startsWith("Test product");
+    assertThat(browser.visible(By.id("productName")).getText()).startsWith("Test product");
     assertThat(browser.driver.findElement(By.id("price")).getText()).isEqualTo("€12.50");
     assertThat(browser.driver.findElement(By.id("buy")).getText()).contains("5 in stock");
     WebElement quantity = browser.driver.findElement(By.id("buy:quantity"));
@@ -148,7 +134,8 @@ class StorefrontBrowserIT {
     browser.driver.findElement(By.id("buy:addToCart")).click();
 
     wait.until(ExpectedConditions.titleContains("Your cart"));
-    assertThat(visible(By.cssSelector(".message-info")).getText()).contains("is in your cart");
+    assertThat(browser.visible(By.cssSelector(".message-info")).getText())
+        .contains("is in your cart");
     WebElement line = browser.driver.findElement(By.cssSelector("tr[data-sku='" + sku + "']"));
     assertThat(line.getText()).contains("€25.00");
     WebElement lineQuantity = line.findElement(By.cssSelector("input[type='number']"));
@@ -164,7 +151,7 @@ class StorefrontBrowserIT {
     wait.until(ExpectedConditions.titleContains("Checkout"));
     // Submitted empty: every required field says what is missing, and nothing is ordered.
     browser.driver.findElement(By.id("checkout:placeOrder")).click();
-    assertThat(visible(By.cssSelector(".field-error")).getText()).isNotBlank();
+    assertThat(browser.visible(By.cssSelector(".field-error")).getText()).isNotBlank();
     assertThat(browser.driver.findElement(By.tagName("main")).getText())
         .contains("Enter your e-mail address.", "Enter the city.");
 
@@ -172,7 +159,7 @@ class StorefrontBrowserIT {
     browser.screenshot("storefront-checkout");
     browser.driver.findElement(By.id("checkout:placeOrder")).click();
 
-    String number = visible(By.id("orderNumber")).getText();
+    String number = browser.visible(By.id("orderNumber")).getText();
     assertThat(browser.driver.findElement(By.cssSelector(".message-info")).getText())
         .contains("Your order " + number + " is placed");
     assertThat(browser.driver.findElement(By.id("orderStatus")).getText()).isEqualTo("PLACED");
@@ -238,25 +225,19 @@ class StorefrontBrowserIT {
   /** One unit of the SKU through its product page, then the cart's check-out link. */
   private void putInCartAndCheckOut(String sku) {
     open("/product/index.xhtml?slug=" + Catalogue.productSlugOf(sku));
-    visible(By.id("buy:addToCart")).click();
+    browser.visible(By.id("buy:addToCart")).click();
     wait.until(ExpectedConditions.titleContains("Your cart"));
     browser.driver.findElement(By.id("checkout")).click();
     wait.until(ExpectedConditions.titleContains("Checkout"));
   }
 
   private void fillCheckout(String email) {
-    type("checkout:email", email);
-    type("checkout:name", "Ada Lovelace");
-    type("checkout:line1", "12 Analytical Street");
-    type("checkout:postalCode", "10115");
-    type("checkout:city", "Berlin");
+    browser.type("checkout:email", email);
+    browser.type("checkout:name", "Ada Lovelace");
+    browser.type("checkout:line1", "12 Analytical Street");
+    browser.type("checkout:postalCode", "10115");
+    browser.type("checkout:city", "Berlin");
     new Select(browser.driver.findElement(By.id("checkout:country"))).selectByValue("DE");
-  }
-
-  private void type(String id, String text) {
-    WebElement field = browser.driver.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(text);
   }
 
   @Test
@@ -267,8 +248,8 @@ class StorefrontBrowserIT {
 
     fillCheckout(email);
     browser.driver.findElement(By.cssSelector("input[value='tok_declined']")).click();
-    submit(By.id("checkout:placeOrder"));
-    assertThat(visible(By.cssSelector(".message-error")).getText())
+    browser.submit(By.id("checkout:placeOrder"));
+    assertThat(browser.visible(By.cssSelector(".message-error")).getText())
         .contains("Your card was declined");
     assertThat(shop.ordersOf(email)).isZero();
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(1);
@@ -277,8 +258,8 @@ class StorefrontBrowserIT {
     assertThat(shop.api.checkout(shop.api.cartWith(sku, 1), email("faster")).status())
         .isEqualTo(201);
     browser.driver.findElement(By.cssSelector("input[value='tok_visa']")).click();
-    submit(By.id("checkout:placeOrder"));
-    WebElement refused = visible(By.cssSelector(".message-error"));
+    browser.submit(By.id("checkout:placeOrder"));
+    WebElement refused = browser.visible(By.cssSelector(".message-error"));
     assertThat(refused.getText())
         .contains("Not enough in stock", "Test product", "(Standard): 0 left, you asked for 1");
     browser.screenshot("storefront-out-of-stock");
@@ -293,19 +274,19 @@ class StorefrontBrowserIT {
     String number = shop.api.checkout(shop.api.cartWith(sku, 1), email).json().getString("number");
 
     open("/orders/index.xhtml?number=" + number);
-    assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Track an order");
+    assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Track an order");
     assertThat(browser.driver.findElement(By.tagName("main")).getText()).doesNotContain(email);
 
-    type("lookUp:number", number);
-    type("lookUp:email", "someone-else@example.org");
-    submit(By.id("lookUp:find"));
-    assertThat(visible(By.cssSelector(".message-error")).getText())
+    browser.type("lookUp:number", number);
+    browser.type("lookUp:email", "someone-else@example.org");
+    browser.submit(By.id("lookUp:find"));
+    assertThat(browser.visible(By.cssSelector(".message-error")).getText())
         .isEqualTo("No order with that number and e-mail address.");
 
-    type("lookUp:number", number);
-    type("lookUp:email", email.toUpperCase(java.util.Locale.ROOT));
-    submit(By.id("lookUp:find"));
-    assertThat(visible(By.id("orderNumber")).getText()).isEqualTo(number);
+    browser.type("lookUp:number", number);
+    browser.type("lookUp:email", email.toUpperCase(java.util.Locale.ROOT));
+    browser.submit(By.id("lookUp:find"));
+    assertThat(browser.visible(By.id("orderNumber")).getText()).isEqualTo(number);
     assertThat(browser.driver.findElement(By.id("orderTotal")).getText()).isEqualTo("€9.00");
   }
 
@@ -339,7 +320,7 @@ class StorefrontBrowserIT {
 
     String sku = shop.catalogue.productWithStock("5.00", 2, 0);
     open("/product/index.xhtml?slug=" + Catalogue.productSlugOf(sku));
-    WebElement quantity = visible(By.id("buy:quantity"));
+    WebElement quantity = browser.visible(By.id("buy:quantity"));
     // The server checks what the browser's own validation (min/max) would stop, for browsers
     // without it and for hand-made requests.
     ((org.openqa.selenium.JavascriptExecutor) browser.driver)
@@ -348,7 +329,7 @@ class StorefrontBrowserIT {
     quantity.clear();
     quantity.sendKeys("500");
     browser.driver.findElement(By.id("buy:addToCart")).click();
-    assertThat(visible(By.cssSelector(".message-error")).getText())
+    assertThat(browser.visible(By.cssSelector(".message-error")).getText())
         .containsIgnoringCase("quantity");
     assertThat(browser.driver.findElement(By.cssSelector(".cart-link .count")).getText())
         .isEqualTo("0");

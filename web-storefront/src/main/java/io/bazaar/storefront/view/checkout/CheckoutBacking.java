@@ -10,6 +10,7 @@ import io.bazaar.ordering.boundary.PlaceOrder;
 import io.bazaar.payment.boundary.PaymentDeclined;
 import io.bazaar.payment.boundary.PaymentProviderUnavailable;
 import io.bazaar.storefront.view.PageMessages;
+import io.bazaar.storefront.view.account.SignedInCustomer;
 import io.bazaar.storefront.view.cart.ShoppingCart;
 import io.bazaar.storefront.view.order.PlacedOrders;
 import jakarta.annotation.PostConstruct;
@@ -44,6 +45,8 @@ public class CheckoutBacking {
     TEST_CARDS.put("tok_visa", "Test card: Visa ending 4242 (approved)");
     TEST_CARDS.put("tok_declined", "Test card: ending 0002 (declined)");
   }
+
+  @Inject SignedInCustomer signedIn;
 
   @Inject Checkout checkout;
 
@@ -91,6 +94,9 @@ public class CheckoutBacking {
     // Only a postback carries the key on: every newly shown form is a new attempt.
     idempotencyKey = UUID.randomUUID().toString();
     cartId = getCart().id().toString();
+    if (email == null && signedIn.isSignedIn()) {
+      email = signedIn.getEmail();
+    }
     return null;
   }
 

@@ -6,57 +6,30 @@ import com.mongodb.client.model.Filters;
 import io.bazaar.systemtest.Api.Customer;
 import io.bazaar.systemtest.Api.Reply;
 import io.bazaar.systemtest.RunningShop.Shop;
-import jakarta.json.Json;
-import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A moderator in a real browser: signs in to the back office, finds the reviews held for
  * moderation, publishes one and rejects another with a reason; the document store, the product's
  * rating and the author's view of their review show the decisions.
  */
-@ExtendWith(RunningShop.class)
-class AdminReviewsBrowserIT {
-
-  private final Shop shop;
-  private Browser browser;
-  private WebDriverWait wait;
+class AdminReviewsBrowserIT extends BrowserJourney {
 
   AdminReviewsBrowserIT(Shop shop) {
-    this.shop = shop;
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-    wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
+    super(shop);
   }
 
   private String heldReview(String product, Customer author, String title) {
     Reply held =
-        shop.api.put(
-            "api/v1/products/" + product + "/reviews/mine",
-            Json.createObjectBuilder()
-                .add("rating", 4)
-                .add("title", title)
-                .add("text", "Better offers at www.elsewhere.example <i>today</i>")
-                .build()
-                .toString(),
-            author.auth());
+        shop.api.writeReview(
+            product,
+            author,
+            Api.reviewBody(4, title, "Better offers at www.elsewhere.example <i>today</i>"));
     assertThat(held.json().getString("status")).isEqualTo("PENDING");
     return held.json().getString("id");
   }

@@ -184,6 +184,21 @@ public final class Api {
     return cart;
   }
 
+  /** The body of a review a customer writes. */
+  public static String reviewBody(int rating, String title, String text) {
+    return Json.createObjectBuilder()
+        .add("rating", rating)
+        .add("title", title)
+        .add("text", text)
+        .build()
+        .toString();
+  }
+
+  /** The customer writes (or rewrites) their review of the product. */
+  public Reply writeReview(String product, Customer author, String body) {
+    return put("api/v1/products/" + product + "/reviews/mine", body, author.auth());
+  }
+
   public static String orderBody(String cartId, String email, String paymentToken) {
     return Json.createObjectBuilder()
         .add("cartId", cartId)

@@ -6,51 +6,25 @@ import com.mongodb.client.model.Filters;
 import io.bazaar.systemtest.Api.Customer;
 import io.bazaar.systemtest.Databases.Database;
 import io.bazaar.systemtest.RunningShop.Shop;
-import jakarta.json.Json;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A customer in a real browser: opens an account, signs out and in again, and reviews a product
  * they bought on its page (write, edit, withdraw), votes other reviews helpful. What the pages show
  * is checked against the customer database and the review documents.
  */
-@ExtendWith(RunningShop.class)
-class CustomerReviewsBrowserIT {
+class CustomerReviewsBrowserIT extends BrowserJourney {
 
   private static final String PASSWORD = "a long enough password";
 
-  private final Shop shop;
-  private Browser browser;
-  private WebDriverWait wait;
-
   CustomerReviewsBrowserIT(Shop shop) {
-    this.shop = shop;
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-    wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) {
-    browser.keepLastPage(
-        test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-    browser.close();
+    super(shop);
   }
 
   @Test
@@ -182,15 +156,7 @@ class CustomerReviewsBrowserIT {
     Customer author = shop.api.newCustomer("Earlier Author");
     assertThat(
             shop.api
-                .put(
-                    "api/v1/products/" + product + "/reviews/mine",
-                    Json.createObjectBuilder()
-                        .add("rating", 5)
-                        .add("title", "Great")
-                        .add("text", "Does what it says.")
-                        .build()
-                        .toString(),
-                    author.auth())
+                .writeReview(product, author, Api.reviewBody(5, "Great", "Does what it says."))
                 .status())
         .isEqualTo(201);
     register(email("voter"), "Vera Voter");
@@ -253,13 +219,5 @@ class CustomerReviewsBrowserIT {
   private String sessionId() {
     Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
     return session == null ? null : session.getValue();
-  }
-
-  private void open(String path) {
-    browser.driver.get(shop.stack.httpBaseUri() + path);
-  }
-
-  private static String email(String who) {
-    return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
   }
 }

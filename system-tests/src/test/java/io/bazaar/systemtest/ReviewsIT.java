@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import io.bazaar.systemtest.Api.Customer;
 import io.bazaar.systemtest.Api.Reply;
 import io.bazaar.systemtest.RunningShop.Shop;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,19 +30,6 @@ class ReviewsIT {
 
   ReviewsIT(Shop shop) {
     this.shop = shop;
-  }
-
-  private static String review(int rating, String title, String text) {
-    return Json.createObjectBuilder()
-        .add("rating", rating)
-        .add("title", title)
-        .add("text", text)
-        .build()
-        .toString();
-  }
-
-  private Reply write(String product, Customer author, String body) {
-    return shop.api.put("api/v1/products/" + product + "/reviews/mine", body, author.auth());
   }
 
   private JsonObject rating(String product) {
@@ -77,12 +63,13 @@ class ReviewsIT {
     Customer browser = shop.api.newCustomer("Alan Turing");
     assertThat(shop.api.checkout(shop.api.cartWith(sku, 1), buyer.email()).status()).isEqualTo(201);
 
-    Reply first = write(product, buyer, review(5, "Superb", "Does what it says."));
+    Reply first =
+        shop.api.writeReview(product, buyer, Api.reviewBody(5, "Superb", "Does what it says."));
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(first.json().getBoolean("verifiedPurchase")).isTrue();
     assertThat(first.json().getString("status")).isEqualTo("PUBLISHED");
     assertThat(first.json().getString("author")).isEqualTo("Grace Hopper");
-    Reply second = write(product, browser, review(2, "Meh", "Not for me."));
+    Reply second = shop.api.writeReview(product, browser, Api.reviewBody(2, "Meh", "Not for me."));
     assertThat(second.status()).as(second.body()).isEqualTo(201);
     assertThat(second.json().getBoolean("verifiedPurchase")).isFalse();
 
@@ -93,7 +80,9 @@ class ReviewsIT {
     assertThat(rating.getJsonObject("distribution").getInt("2")).isEqualTo(1);
     assertThat(rating.getJsonObject("distribution").getInt("1")).isZero();
 
-    Reply edited = write(product, buyer, review(4, "Very good", "Does what it says, mostly."));
+    Reply edited =
+        shop.api.writeReview(
+            product, buyer, Api.reviewBody(4, "Very good", "Does what it says, mostly."));
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
     assertThat(edited.json().getString("id")).isEqualTo(first.json().getString("id"));
     assertThat(reviewDocuments(product)).isEqualTo(2);
@@ -125,7 +114,8 @@ class ReviewsIT {
     Map<String, String> admin = admin();
 
     Reply held =
-        write(product, author, review(5, "Best deal", "Cheaper at https://example.net/deal"));
+        shop.api.writeReview(
+            product, author, Api.reviewBody(5, "Best deal", "Cheaper at https://example.net/deal"));
     assertThat(held.status()).as(held.body()).isEqualTo(201);
     assertThat(held.json().getString("status")).isEqualTo("PENDING");
     assertThat(held.json().getString("moderationReason")).isEqualTo("contains a link");
@@ -179,8 +169,16 @@ class ReviewsIT {
     Customer author = shop.api.newCustomer("Author");
     Customer other = shop.api.newCustomer("Reader One");
     Customer third = shop.api.newCustomer("Reader Two");
-    String id = write(product, author, review(4, "Solid", "Works well.")).json().getString("id");
-    String quiet = write(product, other, review(3, "Fine", "It is fine.")).json().getString("id");
+    String id =
+        shop.api
+            .writeReview(product, author, Api.reviewBody(4, "Solid", "Works well."))
+            .json()
+            .getString("id");
+    String quiet =
+        shop.api
+            .writeReview(product, other, Api.reviewBody(3, "Fine", "It is fine."))
+            .json()
+            .getString("id");
     String vote = "api/v1/reviews/" + id + "/helpful-votes/mine";
 
     assertThat(shop.api.put(vote, "", other.auth()).json().getInt("helpfulVotes")).isEqualTo(1);
@@ -216,7 +214,11 @@ class ReviewsIT {
         int index = i;
         writes.add(
             () ->
-                write(product, reviewers.get(index), review(stars[index], "Title", "Text."))
+                shop.api
+                    .writeReview(
+                        product,
+                        reviewers.get(index),
+                        Api.reviewBody(stars[index], "Title", "Text."))
                     .status());
       }
       for (Future<Integer> status : pool.invokeAll(writes)) {
@@ -261,32 +263,35 @@ class ReviewsIT {
 
     assertThat(
             shop.api
-                .put("api/v1/products/" + product + "/reviews/mine", review(5, "t", "x"))
+                .put("api/v1/products/" + product + "/reviews/mine", Api.reviewBody(5, "t", "x"))
                 .status())
         .isEqualTo(401);
     for (String bad :
         List.of(
-            review(0, "Zero", "No stars."),
-            review(6, "Six", "Too many stars."),
-            review(4, " ", "Empty title."),
-            review(4, "Empty text", ""),
-            review(4, "Too long", "x".repeat(5001)),
-            review(4, "t".repeat(121), "Title too long."),
+            Api.reviewBody(0, "Zero", "No stars."),
+            Api.reviewBody(6, "Six", "Too many stars."),
+            Api.reviewBody(4, " ", "Empty title."),
+            Api.reviewBody(4, "Empty text", ""),
+            Api.reviewBody(4, "Too long", "x".repeat(5001)),
+            Api.reviewBody(4, "t".repeat(121), "Title too long."),
             "{\"title\":\"No stars\",\"text\":\"Missing rating.\"}",
             "{\"rating\":\"five\",\"title\":\"t\",\"text\":\"x\"}",
             "{not json")) {
-      Reply refused = write(product, author, bad);
+      Reply refused = shop.api.writeReview(product, author, bad);
       assertThat(refused.status()).as(bad).isIn(400, 422);
       assertThat(refused.contentType()).startsWith("application/problem+json");
       assertThat(refused.json().getString("detail")).isNotBlank();
     }
-    assertThat(write("no-such-product", author, review(4, "Ghost", "Not there.")).status())
+    assertThat(
+            shop.api
+                .writeReview("no-such-product", author, Api.reviewBody(4, "Ghost", "Not there."))
+                .status())
         .isEqualTo(404);
     assertThat(reviewDocuments(product)).isZero();
     assertThat(rating(product).getInt("count")).isZero();
 
     String markup = "<script>alert('x')</script> & \"quotes\"";
-    Reply stored = write(product, author, review(3, "<b>Bold</b>", markup));
+    Reply stored = shop.api.writeReview(product, author, Api.reviewBody(3, "<b>Bold</b>", markup));
     assertThat(stored.status()).isEqualTo(201);
     assertThat(stored.contentType()).startsWith("application/json");
     JsonObject shown = published(product, "newest").get(0);

@@ -10,53 +10,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A shopper in a real browser on the storefront's pages: finds products by searching (with a typo,
  * the autocomplete and a facet), buys through the product page, the cart and the checkout form, and
  * tracks the order. What the pages show is checked against the databases and the mailbox.
  */
-@ExtendWith(RunningShop.class)
-class StorefrontBrowserIT {
-
-  private final Shop shop;
-  private Browser browser;
-  private WebDriverWait wait;
+class StorefrontBrowserIT extends BrowserJourney {
 
   StorefrontBrowserIT(Shop shop) {
-    this.shop = shop;
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-    wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) {
-    browser.keepLastPage(
-        test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-    browser.close();
-  }
-
-  private void open(String path) {
-    browser.driver.get(shop.stack.httpBaseUri() + path);
-  }
-
-  private static String email(String who) {
-    return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    super(shop);
   }
 
   @Test

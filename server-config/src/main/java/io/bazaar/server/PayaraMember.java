@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -156,10 +157,15 @@ public final class PayaraMember implements AutoCloseable {
         boot.resolve(PRE_BOOT_COMMANDS),
         Templates.renderCommandFile(
             Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment));
+    Path domainXml = settings.rootDirectory().resolve("config").resolve("domain.xml");
     StringBuilder postBoot =
         new StringBuilder(
-            Templates.renderCommandFile(
-                Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment));
+            Templates.withoutUnchangedSettings(
+                Templates.renderCommandFile(
+                    Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment),
+                Files.exists(domainXml)
+                    ? Optional.of(Files.readString(domainXml))
+                    : Optional.empty()));
     for (PayaraSettings.Deployment deployment : settings.deployments()) {
       postBoot.append(
           Templates.renderCommandFile(

@@ -1,6 +1,7 @@
 package io.bazaar.server;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -98,5 +99,53 @@ public final class Templates {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("No value for template placeholders " + missing);
     }
+  }
+
+  /**
+   * Opens the block of {@code set} commands that a restart needs only when their values changed.
+   */
+  public static final String CHANGED_SETTINGS_BEGIN =
+      "# --- applied on restart only if changed: begin";
+
+  public static final String CHANGED_SETTINGS_END = "# --- applied on restart only if changed: end";
+
+  /**
+   * Drops the block of {@code set} commands whose values the member's configuration already holds
+   * (or all of it on a first boot, when the {@code create-*} commands before it set the same
+   * values). Setting a resource adapter's property, even to its current value, makes Payara shut
+   * the adapter down and deploy it again in the background; an application deployed in that window
+   * fails with "Resource adapter artemis-ra is not deployed", which a busy machine made happen.
+   *
+   * @param domainXml the member's {@code config/domain.xml}, empty before its first boot
+   */
+  public static String withoutUnchangedSettings(String commands, Optional<String> domainXml) {
+    int begin = commands.indexOf(CHANGED_SETTINGS_BEGIN);
+    int end = commands.indexOf(CHANGED_SETTINGS_END);
+    if (begin < 0 || end < begin) {
+      return commands;
+    }
+    boolean unchanged =
+        domainXml.isEmpty()
+            || commands
+                .substring(begin, end)
+                .lines()
+                .filter(line -> line.startsWith("set "))
+                .allMatch(line -> holds(domainXml.get(), line.substring("set ".length())));
+    return unchanged ? commands.substring(0, begin) + commands.substring(end) : commands;
+  }
+
+  /** Whether the configuration has the property of {@code dotted.name.property=value}. */
+  private static boolean holds(String domainXml, String assignment) {
+    int equals = assignment.indexOf('=');
+    String dottedName = assignment.substring(0, equals);
+    String property = dottedName.substring(dottedName.lastIndexOf('.') + 1);
+    String value =
+        assignment
+            .substring(equals + 1)
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\"", "&quot;");
+    return domainXml.contains("name=\"" + property + "\" value=\"" + value + "\"");
   }
 }

@@ -120,4 +120,28 @@ class TemplatesTest {
     }
     return names;
   }
+
+  @Test
+  void dropsSettingsTheConfigurationAlreadyHoldsButKeepsChangedOnes() {
+    String commands =
+        "create-x\n"
+            + Templates.CHANGED_SETTINGS_BEGIN
+            + "\nset resources.a.property.ConnectionParameters=host=h;port=1\n"
+            + "set resources.a.property.UserName=bazaar\n"
+            + Templates.CHANGED_SETTINGS_END
+            + "\ndeploy y\n";
+    String holding =
+        "<property name=\"ConnectionParameters\" value=\"host=h;port=1\"></property>"
+            + "<property name=\"UserName\" value=\"bazaar\"></property>";
+
+    assertThat(Templates.withoutUnchangedSettings(commands, java.util.Optional.empty()))
+        .doesNotContain("set ")
+        .contains("create-x", "deploy y");
+    assertThat(Templates.withoutUnchangedSettings(commands, java.util.Optional.of(holding)))
+        .doesNotContain("set ");
+    assertThat(
+            Templates.withoutUnchangedSettings(
+                commands, java.util.Optional.of(holding.replace("port=1", "port=2"))))
+        .contains("set resources.a.property.ConnectionParameters=host=h;port=1", "UserName");
+  }
 }

@@ -1,0 +1,272 @@
+package io.bazaar.systemtest;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.bazaar.server.ShopStack;
+import io.bazaar.server.mail.ReceivedMail;
+import io.bazaar.systemtest.Databases.Database;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.bson.Document;
+
+/**
+ * The invariants of issue 4, read from the stores after a fault run: each is checked over
+ * everything in them, not a sample, and each broken one is reported as a sentence naming what
+ * broke.
+ *
+ * <ul>
+ *   <li>every acknowledged order exists exactly once, under the number the client was given;
+ *   <li>an order the client saw fail before its commit decision (a crash in prepare) left nothing;
+ *   <li>stock + sold units = initial stock per SKU, and no stock level is negative;
+ *   <li>every order has exactly one payment, of the order's amount, and no payment lacks its order;
+ *   <li>every order has exactly one notification document and exactly one e-mail;
+ *   <li>no transaction is left prepared in PostgreSQL or in the broker;
+ *   <li>every cart whose creation was acknowledged still exists.
+ * </ul>
+ */
+final class ShopInvariants {
+
+  /** What the clients know: what they were told, and what they set up. */
+  record Expectations(
+      Map<String, Long> initialStock,
+      Map<String, String> acknowledgedOrders,
+      Set<String> keysThatLeftNothing,
+      Set<String> acknowledgedCarts) {}
+
+  private final Databases databases;
+  private final ShopStack services;
+
+  ShopInvariants(Databases databases, ShopStack services) {
+    this.databases = databases;
+    this.services = services;
+  }
+
+  List<String> violations(Expectations expected) {
+    List<String> violations = new ArrayList<>();
+    acknowledgedOrdersExistOnce(expected, violations);
+    failedOrdersLeftNothing(expected, violations);
+    stockAddsUp(expected, violations);
+    paymentsMatchOrders(violations);
+    oneNotificationAndOneMailPerOrder(violations);
+    nothingLeftPrepared(violations);
+    cartsKept(expected, violations);
+    return violations;
+  }
+
+  /** Orders in the orders database: number to idempotency key. */
+  Map<String, String> orders() {
+    Map<String, String> orders = new HashMap<>();
+    for (Map<String, Object> row :
+        databases.query(
+            Database.ORDERS, "select number, idempotency_key from ordering.customer_order")) {
+      orders.put((String) row.get("number"), (String) row.get("idempotency_key"));
+    }
+    return orders;
+  }
+
+  long notifications() {
+    try (MongoClient documents = MongoClients.create(services.documents().connectionString())) {
+      return documents
+          .getDatabase(services.settings().documentDatabase())
+          .getCollection("notifications")
+          .countDocuments();
+    }
+  }
+
+  /** Branches prepared in the broker and not yet decided, as the broker lists them. */
+  String[] preparedInBroker() throws Exception {
+    try (ServerLocator locator =
+            ActiveMQClient.createServerLocator(services.broker().url()).setCallTimeout(10_000);
+        ClientSessionFactory factory = locator.createSessionFactory();
+        ClientSession session =
+            factory.createSession(
+                services.settings().brokerUser(),
+                services.settings().brokerPassword(),
+                false,
+                true,
+                true,
+                false,
+                1);
+        ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+      session.start();
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putOperationInvocation(
+          request, ResourceNames.BROKER, "listPreparedTransactions");
+      ClientMessage reply = requestor.request(request, 10_000);
+      Object[] result = (Object[]) ManagementHelper.getResult(reply, String[].class);
+      String[] prepared = new String[result.length];
+      for (int i = 0; i < result.length; i++) {
+        prepared[i] = String.valueOf(result[i]);
+      }
+      return prepared;
+    }
+  }
+
+  private void acknowledgedOrdersExistOnce(Expectations expected, List<String> violations) {
+    Map<String, String> orders = orders();
+    Map<String, Long> ordersPerKey =
+        orders.values().stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
+    expected
+        .acknowledgedOrders()
+        .forEach(
+            (number, key) -> {
+              if (!key.equals(orders.get(number))) {
+                violations.add("acknowledged order " + number + " (key " + key + ") is missing");
+              }
+              if (ordersPerKey.getOrDefault(key, 0L) != 1) {
+                violations.add("key " + key + " has " + ordersPerKey.get(key) + " orders");
+              }
+            });
+  }
+
+  private void failedOrdersLeftNothing(Expectations expected, List<String> violations) {
+    Set<String> keys = Set.copyOf(orders().values());
+    for (String key : expected.keysThatLeftNothing()) {
+      if (keys.contains(key)) {
+        violations.add("the order of key " + key + " crashed before its decision but exists");
+      }
+    }
+  }
+
+  private void stockAddsUp(Expectations expected, List<String> violations) {
+    for (Map.Entry<String, Long> initial : expected.initialStock().entrySet()) {
+      String sku = initial.getKey();
+      long onHand =
+          databases.count(
+              Database.INVENTORY,
+              "select sum(on_hand) from inventory.stock_level where sku = ?",
+              sku);
+      long negative =
+          databases.count(
+              Database.INVENTORY,
+              "select count(*) from inventory.stock_level where sku = ? and on_hand < 0",
+              sku);
+      long ordered =
+          databases.count(
+              Database.ORDERS,
+              "select coalesce(sum(quantity), 0) from ordering.order_line where sku = ?",
+              sku);
+      long movedOut =
+          -databases.count(
+              Database.INVENTORY,
+              "select coalesce(sum(quantity), 0) from inventory.stock_movement"
+                  + " where sku = ? and reason = 'SALE'",
+              sku);
+      if (onHand + ordered != initial.getValue()) {
+        violations.add(
+            sku
+                + ": "
+                + onHand
+                + " on hand + "
+                + ordered
+                + " ordered != "
+                + initial.getValue()
+                + " initially");
+      }
+      if (movedOut != ordered) {
+        violations.add(sku + ": " + movedOut + " units moved out for " + ordered + " ordered");
+      }
+      if (negative > 0) {
+        violations.add(sku + ": negative stock in " + negative + " warehouse(s)");
+      }
+    }
+  }
+
+  private void paymentsMatchOrders(List<String> violations) {
+    Map<String, BigDecimal> orderAmounts = new HashMap<>();
+    databases
+        .query(Database.ORDERS, "select number, amount from ordering.customer_order")
+        .forEach(
+            row -> orderAmounts.put((String) row.get("number"), (BigDecimal) row.get("amount")));
+    Map<String, BigDecimal> paid = new HashMap<>();
+    for (Map<String, Object> row :
+        databases.query(
+            Database.PAYMENTS,
+            "select order_number, amount from payment.payment"
+                + " where status in ('AUTHORIZED', 'CAPTURED')")) {
+      paid.put((String) row.get("order_number"), (BigDecimal) row.get("amount"));
+    }
+    orderAmounts.forEach(
+        (number, amount) -> {
+          BigDecimal payment = paid.get(number);
+          if (payment == null || payment.compareTo(amount) != 0) {
+            violations.add("order " + number + " of " + amount + " has payment " + payment);
+          }
+        });
+    paid.keySet().stream()
+        .filter(number -> !orderAmounts.containsKey(number))
+        .forEach(number -> violations.add("payment for " + number + " without an order"));
+  }
+
+  private void oneNotificationAndOneMailPerOrder(List<String> violations) {
+    Map<String, Long> notificationsPerOrder;
+    try (MongoClient documents = MongoClients.create(services.documents().connectionString())) {
+      notificationsPerOrder =
+          documents
+              .getDatabase(services.settings().documentDatabase())
+              .getCollection("notifications")
+              .find()
+              .into(new ArrayList<>())
+              .stream()
+              .collect(
+                  Collectors.groupingBy(
+                      (Document notification) -> notification.getString("orderNumber"),
+                      Collectors.counting()));
+    }
+    List<ReceivedMail> mails = services.mail().mails();
+    Map<String, Long> mailsPerRecipient =
+        mails.stream()
+            .flatMap(mail -> mail.to().stream())
+            .collect(Collectors.groupingBy(to -> to, Collectors.counting()));
+    for (Map<String, Object> order :
+        databases.query(Database.ORDERS, "select number, email from ordering.customer_order")) {
+      String number = (String) order.get("number");
+      long notified = notificationsPerOrder.getOrDefault(number, 0L);
+      if (notified != 1) {
+        violations.add("order " + number + " has " + notified + " notification documents");
+      }
+      long mailed = mailsPerRecipient.getOrDefault((String) order.get("email"), 0L);
+      if (mailed != 1) {
+        violations.add("order " + number + " sent " + mailed + " e-mails to " + order.get("email"));
+      }
+    }
+  }
+
+  private void nothingLeftPrepared(List<String> violations) {
+    long inDatabases = databases.preparedTransactions();
+    if (inDatabases != 0) {
+      violations.add(inDatabases + " transaction(s) still prepared in PostgreSQL");
+    }
+    try {
+      String[] inBroker = preparedInBroker();
+      if (inBroker.length != 0) {
+        violations.add(inBroker.length + " transaction(s) still prepared in the broker");
+      }
+    } catch (Exception e) {
+      violations.add("the broker's prepared transactions could not be listed: " + e);
+    }
+  }
+
+  private void cartsKept(Expectations expected, List<String> violations) {
+    Set<String> carts =
+        databases.query(Database.ORDERS, "select id::text as id from cart.cart").stream()
+            .map(row -> (String) row.get("id"))
+            .collect(Collectors.toSet());
+    expected.acknowledgedCarts().stream()
+        .filter(cart -> !carts.contains(cart))
+        .forEach(cart -> violations.add("cart " + cart + " was lost"));
+  }
+}

@@ -100,6 +100,10 @@ class ClusterFaultsIT {
         ShopSettings.defaults(data.resolve("shop"), layout)
             .useFreePorts()
             .storefrontWar(faultInjected)
+            // The client compiler only: members restart twenty times on two cores, and the
+            // optimizing compiler's work at every start would double each restart. The run is
+            // about faults, not speed.
+            .payaraJvmOptions(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"))
             .onProgress(step -> LOG.log(System.Logger.Level.INFO, step));
     cluster = new ClusterStack(settings, MEMBERS).start();
     ShopStack services = cluster.services();
@@ -161,7 +165,11 @@ class ClusterFaultsIT {
     }
     Duration loadTime = Duration.between(started, Instant.now());
 
-    awaitRouted(MEMBERS, Duration.ofMinutes(5));
+    try {
+      awaitRouted(MEMBERS, Duration.ofMinutes(5));
+    } catch (AssertionError notAllBack) {
+      throw new AssertionError(notAllBack.getMessage() + "; " + describeMembers(), notAllBack);
+    }
     ShopInvariants invariants = new ShopInvariants(databases, cluster.services());
     long orders = invariants.orders().size();
     RunningShop.Shop.await(
@@ -403,6 +411,24 @@ class ClusterFaultsIT {
         }
       }
     }
+  }
+
+  /** Each member's process and readiness answer, to say why one is not back in rotation. */
+  private static String describeMembers() {
+    StringBuilder members = new StringBuilder("routed " + cluster.routed().keySet());
+    for (PayaraMember member : cluster.members()) {
+      members
+          .append("; ")
+          .append(member.nodeName())
+          .append(member.isRunning() ? " running" : " down");
+      try {
+        Reply ready = new Api(member.baseUri().resolve("/")).get("health/ready");
+        members.append(", ready ").append(ready.status()).append(' ').append(ready.body());
+      } catch (RuntimeException unreachable) {
+        members.append(", no answer: ").append(unreachable);
+      }
+    }
+    return members.toString();
   }
 
   private static void awaitRouted(int members, Duration patience) {

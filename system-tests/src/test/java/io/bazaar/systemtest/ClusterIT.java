@@ -67,14 +67,7 @@ class ClusterIT {
     cluster = new ClusterStack(settings, 2).start();
     ShopStack services = cluster.services();
     api = new Api(cluster.baseUri().resolve("/"));
-    databases =
-        new Databases(
-            Map.of(
-                Database.ORDERS, services.ordersJdbcUrl(),
-                Database.INVENTORY, services.inventoryJdbcUrl(),
-                Database.PAYMENTS, services.paymentsJdbcUrl()),
-            settings.databaseUser(),
-            settings.databasePassword());
+    databases = Databases.of(services);
     catalogue = new Catalogue(databases);
   }
 

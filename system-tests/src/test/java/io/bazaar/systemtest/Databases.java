@@ -24,6 +24,17 @@ public final class Databases {
   private final String user;
   private final String password;
 
+  /** The three databases of a running stack (its services, for a cluster). */
+  static Databases of(io.bazaar.server.ShopStack stack) {
+    return new Databases(
+        Map.of(
+            Database.ORDERS, stack.ordersJdbcUrl(),
+            Database.INVENTORY, stack.inventoryJdbcUrl(),
+            Database.PAYMENTS, stack.paymentsJdbcUrl()),
+        stack.settings().databaseUser(),
+        stack.settings().databasePassword());
+  }
+
   Databases(Map<Database, String> urls, String user, String password) {
     this.urls = urls;
     this.user = user;

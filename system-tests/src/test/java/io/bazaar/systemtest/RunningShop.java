@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -83,15 +82,7 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
     private Shop(ShopStack stack) {
       this.stack = stack;
       this.api = new Api(stack.httpBaseUri().resolve("/"));
-      ShopSettings settings = stack.settings();
-      this.databases =
-          new Databases(
-              Map.of(
-                  Database.ORDERS, stack.ordersJdbcUrl(),
-                  Database.INVENTORY, stack.inventoryJdbcUrl(),
-                  Database.PAYMENTS, stack.paymentsJdbcUrl()),
-              settings.databaseUser(),
-              settings.databasePassword());
+      this.databases = Databases.of(stack);
       this.catalogue = new Catalogue(databases);
       this.documents = MongoClients.create(stack.documents().connectionString());
     }

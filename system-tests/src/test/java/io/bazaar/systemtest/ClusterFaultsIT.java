@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bazaar.faults.Faults;
 import io.bazaar.server.ClusterStack;
-import io.bazaar.server.NginxBalancer;
 import io.bazaar.server.PayaraMember;
 import io.bazaar.server.ShopLayout;
 import io.bazaar.server.ShopSettings;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,13 +84,7 @@ class ClusterFaultsIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    Assumptions.assumeTrue(
-        NginxBalancer.isInstalled() || System.getenv("CI") != null,
-        "nginx is not installed (apt-get install nginx-light)");
-    Path data =
-        Path.of(System.getProperty("bazaar.test.data", "target/it-data"))
-            .resolveSibling("it-data-faults");
-    RunningShop.deleteRecursively(data);
+    Path data = ClusterIT.freshClusterData("it-data-faults");
     ShopLayout layout = ShopLayout.locate();
     Path faultInjected =
         FaultInjectedStorefront.build(layout.storefrontWar(), data.resolve("web-storefront.war"));

@@ -52,13 +52,7 @@ class ClusterIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    Assumptions.assumeTrue(
-        NginxBalancer.isInstalled() || System.getenv("CI") != null,
-        "nginx is not installed (apt-get install nginx-light)");
-    Path data =
-        Path.of(System.getProperty("bazaar.test.data", "target/it-data"))
-            .resolveSibling("it-data-cluster");
-    RunningShop.deleteRecursively(data);
+    Path data = freshClusterData("it-data-cluster");
     ShopSettings settings =
         ShopSettings.defaults(data, ShopLayout.locate())
             .useFreePorts()
@@ -69,6 +63,20 @@ class ClusterIT {
     api = new Api(cluster.baseUri().resolve("/"));
     databases = Databases.of(services);
     catalogue = new Catalogue(databases);
+  }
+
+  /**
+   * An empty data directory for a cluster test, beside the single shop's; skips the test where
+   * nginx is missing (CI always has it, and fails instead).
+   */
+  static Path freshClusterData(String name) throws java.io.IOException {
+    Assumptions.assumeTrue(
+        NginxBalancer.isInstalled() || System.getenv("CI") != null,
+        "nginx is not installed (apt-get install nginx-light)");
+    Path data =
+        Path.of(System.getProperty("bazaar.test.data", "target/it-data")).resolveSibling(name);
+    RunningShop.deleteRecursively(data);
+    return data;
   }
 
   @AfterAll

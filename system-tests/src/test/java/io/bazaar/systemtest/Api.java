@@ -133,17 +133,27 @@ public final class Api {
     if (registered.status() != 201) {
       throw new AssertionError("customer not registered: " + registered);
     }
-    return new Customer(email, displayName, Map.of("Authorization", bearerToken(email, password)));
+    return new Customer(
+        email, displayName, password, Map.of("Authorization", bearerToken(email, password)));
   }
 
-  /** A signed-in customer: their address and the headers that authenticate them. */
-  public record Customer(String email, String displayName, Map<String, String> auth) {}
+  /**
+   * A signed-in customer: their address, their password (for the sign-in page) and the headers that
+   * authenticate them to the API.
+   */
+  public record Customer(
+      String email, String displayName, String password, Map<String, String> auth) {}
 
   private URI uri(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return exchange(http, request);
+  }
+
+  /** Sends a request through the given client; the reply as it came, whatever the status. */
+  static Reply exchange(HttpClient http, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(

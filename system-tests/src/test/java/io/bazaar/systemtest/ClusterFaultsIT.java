@@ -157,10 +157,22 @@ class ClusterFaultsIT {
     }
     ShopInvariants invariants = new ShopInvariants(databases, cluster.services());
     long orders = invariants.orders().size();
-    RunningShop.Shop.await(
-        "a notification for each of " + orders + " orders",
-        Duration.ofMinutes(4),
-        () -> invariants.notifications() >= orders);
+    try {
+      RunningShop.Shop.await(
+          "a notification for each of " + orders + " orders",
+          Duration.ofMinutes(4),
+          () -> invariants.notifications() >= orders);
+    } catch (AssertionError notificationsMissing) {
+      // The checker below names the orders; this says where their messages are.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          notificationsMissing.getMessage()
+              + ": "
+              + invariants.notifications()
+              + " notifications; "
+              + invariants.queues()
+              + describeMembers());
+    }
     RunningShop.Shop.await(
         "no transaction left prepared in PostgreSQL",
         Duration.ofMinutes(3),
@@ -174,6 +186,7 @@ class ClusterFaultsIT {
     long unitsSold =
         databases.count(
             Database.ORDERS, "select coalesce(sum(quantity), 0) from ordering.order_line");
+    LOG.log(System.Logger.Level.INFO, "queues after the fault run: " + invariants.queues());
     LOG.log(
         System.Logger.Level.INFO,
         String.format(

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Recommendations: "bought together" counted from committed orders (once per order, even when the
  * event comes again), "similar products" from the search index over the fixed generated catalog,
- * and the session's recently viewed products.
+ * and the browser's recently viewed products.
  */
 @ExtendWith(RunningShop.class)
 class RecommendationsIT {
@@ -158,7 +158,7 @@ class RecommendationsIT {
   }
 
   @Test
-  void recentlyViewedFollowsTheSessionMostRecentFirstWithoutRepeats() throws Exception {
+  void recentlyViewedFollowsTheBrowserMostRecentFirstWithoutRepeats() throws Exception {
     List<String> products =
         List.of(
             Catalogue.productSlugOf(shop.catalogue.productWithStock("3.00", 1, 0)),
@@ -182,6 +182,55 @@ class RecommendationsIT {
 
     HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     assertThat(get(stranger, base.resolve("api/v1/recently-viewed")).body()).isEqualTo("[]");
+
+    // The list is the browser's cookie, so it is input like any other: what is not the slug of a
+    // product on sale is left out, and a forged cookie never breaks the page.
+    HttpResponse<String> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(base.resolve("api/v1/recently-viewed"))
+                    .header(
+                        "Cookie",
+                        "bazaar-recently-viewed=Robert'--..no-such-product."
+                            + products.get(1)
+                            + ".%3Cscript%3E")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(200);
+    try (var reader = Json.createReader(new StringReader(forged.body()))) {
+      assertThat(
+              reader.readArray().getValuesAs(JsonObject.class).stream()
+                  .map(p -> p.getString("slug")))
+          .containsExactly(products.get(1));
+    }
+  }
+
+  /**
+   * Reading the shop starts no HTTP session: a crawler's thousands of page views leave nothing on
+   * the cluster's data grid. Only the recently viewed cookie is set, and only by a product.
+   */
+  @Test
+  void readingTheShopStartsNoSession() throws Exception {
+    String slug = Catalogue.productSlugOf(shop.catalogue.productWithStock("6.00", 2, 0));
+    URI base = shop.stack.httpBaseUri().resolve("/");
+    HttpClient crawler = HttpClient.newHttpClient();
+    for (String page :
+        List.of(
+            "",
+            "product/index.xhtml?slug=" + slug,
+            "search/index.xhtml?q=shirt",
+            "api/v1/products/" + slug,
+            "api/v1/categories")) {
+      HttpResponse<String> read = get(crawler, base.resolve(page));
+      assertThat(read.statusCode()).as(page).isEqualTo(200);
+      assertThat(read.headers().allValues("Set-Cookie"))
+          .as("cookies set by " + page)
+          .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    }
+    assertThat(
+            get(crawler, base.resolve("api/v1/products/" + slug)).headers().allValues("Set-Cookie"))
+        .anyMatch(cookie -> cookie.startsWith("bazaar-recently-viewed=" + slug));
   }
 
   private static HttpResponse<String> get(HttpClient client, URI uri)

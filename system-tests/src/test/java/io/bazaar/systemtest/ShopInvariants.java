@@ -88,6 +88,54 @@ final class ShopInvariants {
 
   /** Branches prepared in the broker and not yet decided, as the broker lists them. */
   String[] preparedInBroker() throws Exception {
+    Object[] result =
+        (Object[])
+            askBroker(
+                request ->
+                    ManagementHelper.putOperationInvocation(
+                        request, ResourceNames.BROKER, "listPreparedTransactions"),
+                String[].class);
+    String[] prepared = new String[result.length];
+    for (int i = 0; i < result.length; i++) {
+      prepared[i] = String.valueOf(result[i]);
+    }
+    return prepared;
+  }
+
+  /** The shop's queues as the broker counts them: messages waiting, and being delivered. */
+  String queues() {
+    StringBuilder queues = new StringBuilder();
+    for (String queue :
+        List.of(
+            "bazaar.orders.placed", "bazaar.recommendations.orders-placed", "bazaar.dead-letter")) {
+      try {
+        queues
+            .append(queue)
+            .append(": ")
+            .append(queueAttribute(queue, "messageCount"))
+            .append(" waiting, ")
+            .append(queueAttribute(queue, "deliveringCount"))
+            .append(" being delivered; ");
+      } catch (Exception unreadable) {
+        queues.append(queue).append(": not readable (").append(unreadable).append("); ");
+      }
+    }
+    return queues.toString();
+  }
+
+  private Object queueAttribute(String queue, String attribute) throws Exception {
+    return askBroker(
+        request -> ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute),
+        Object.class);
+  }
+
+  /** What a management request asks: an operation or an attribute, put into the message. */
+  private interface Question {
+    void putInto(ClientMessage request) throws Exception;
+  }
+
+  /** One management request through the broker's management address. */
+  private Object askBroker(Question question, Class<?> resultType) throws Exception {
     try (ServerLocator locator =
             ActiveMQClient.createServerLocator(services.broker().url()).setCallTimeout(10_000);
         ClientSessionFactory factory = locator.createSessionFactory();
@@ -103,15 +151,12 @@ final class ShopInvariants {
         ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
       session.start();
       ClientMessage request = session.createMessage(false);
-      ManagementHelper.putOperationInvocation(
-          request, ResourceNames.BROKER, "listPreparedTransactions");
+      question.putInto(request);
       ClientMessage reply = requestor.request(request, 10_000);
-      Object[] result = (Object[]) ManagementHelper.getResult(reply, String[].class);
-      String[] prepared = new String[result.length];
-      for (int i = 0; i < result.length; i++) {
-        prepared[i] = String.valueOf(result[i]);
+      if (!ManagementHelper.hasOperationSucceeded(reply)) {
+        throw new IllegalStateException("the broker refused: " + ManagementHelper.getResult(reply));
       }
-      return prepared;
+      return ManagementHelper.getResult(reply, resultType);
     }
   }
 

@@ -7,6 +7,7 @@ import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
 import io.bazaar.persistence.Page;
 import io.bazaar.storefront.recommendation.RecentlyViewed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,11 +51,14 @@ public class CatalogResource {
   @Path("products/{slug}")
   @Operation(
       summary = "A product with its variants, prices, availability and rating",
-      description = "Also adds it to the session's recently viewed products.")
-  public ProductDetail product(@PathParam("slug") String slug) {
+      description =
+          "Also puts it first in the browser's recently viewed products (a cookie of the"
+              + " client's; see GET /recently-viewed).")
+  public ProductDetail product(
+      @PathParam("slug") String slug, @Context HttpServletResponse response) {
     ProductDetail product =
         catalog.product(slug).orElseThrow(() -> new NotFoundException("no product " + slug));
-    recentlyViewed.viewed(product.slug());
+    recentlyViewed.viewed(product.slug(), response);
     return product;
   }
 }

@@ -42,8 +42,10 @@ public class RecommendationsResource {
   @GET
   @Path("recently-viewed")
   @Operation(
-      summary = "Products whose detail this session viewed, most recent first (at most 20)",
-      description = "The session is the one of the JSESSIONID cookie set by the product detail.")
+      summary = "Products whose detail this browser viewed, most recent first (at most 20)",
+      description =
+          "The browser is known by the bazaar-recently-viewed cookie that the product detail"
+              + " sets; products no longer on sale are left out.")
   public List<ProductSummary> recentlyViewed() {
     return recommendations.onSale(recentlyViewed.productSlugs());
   }

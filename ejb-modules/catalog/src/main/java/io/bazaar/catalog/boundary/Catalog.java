@@ -15,12 +15,17 @@ import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.RatingDistribution;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.inventory.boundary.Stock;
+import io.bazaar.persistence.GridCaches;
+import io.bazaar.persistence.GridCaches.GridCache;
 import io.bazaar.persistence.Page;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,23 +34,75 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reading the catalog: categories, product lists and details, and prices for carts and checkout.
+ *
+ * <p>The category tree and product details are read far more often than they change, so they are
+ * cached on the data grid ({@link GridCaches}), each member reading what another computed. What a
+ * cached product detail cannot know is its live availability: that is read from inventory on every
+ * request. Prices for carts and checkout ({@link #priced}) never come from a cache.
  */
 @Stateless
 public class Catalog {
+
+  static final String CATEGORY_TREE_CACHE = "bazaar.catalog.category-tree";
+  static final String PRODUCT_DETAIL_CACHE = "bazaar.catalog.product-detail";
 
   @PersistenceContext(unitName = "catalog")
   EntityManager em;
 
   @Inject Stock stock;
 
+  @Inject GridCaches gridCaches;
+
+  /** How long a category tree of a catalog version stays cached; a newer version never waits. */
+  @Inject
+  @ConfigProperty(name = "bazaar.catalog.category-tree-cache-ttl", defaultValue = "PT10M")
+  Duration categoryTreeTtl;
+
+  /** The longest a cached product detail lives; a change to its rating evicts it at once. */
+  @Inject
+  @ConfigProperty(name = "bazaar.catalog.product-detail-cache-ttl", defaultValue = "PT5M")
+  Duration productDetailTtl;
+
+  private GridCache<CategoryTree> categoryTrees;
+  private GridCache<ProductDetail> productDetails;
+
+  @PostConstruct
+  void openCaches() {
+    categoryTrees = gridCaches.named(CATEGORY_TREE_CACHE, categoryTreeTtl);
+    productDetails = gridCaches.named(PRODUCT_DETAIL_CACHE, productDetailTtl);
+  }
+
+  /** The whole tree as one cache entry: every page's menu shows all of it. */
+  record CategoryTree(List<CategoryView> categories) implements Serializable {
+    CategoryTree {
+      categories = List.copyOf(categories);
+    }
+  }
+
   /**
    * The category tree, parents before children, each with the number of active products in it and
    * in all categories below it (what a shopper finds by clicking it).
+   *
+   * <p>Counting means reading every product; the tree is therefore cached per catalog version,
+   * which two index look-ups read: the newest product and category ids (a product or category was
+   * added) and the latest product change (one was activated or archived). A tree is never shown for
+   * an older catalog than the one committed, however the catalog was changed.
    */
   public List<CategoryView> categories() {
+    Object[] products =
+        em.createQuery("select max(p.id), max(p.updatedAt) from Product p", Object[].class)
+            .getSingleResult();
+    Long newestCategory =
+        em.createQuery("select max(c.id) from Category c", Long.class).getSingleResult();
+    String version = products[0] + "/" + products[1] + "/" + newestCategory;
+    return categoryTrees.get(version, () -> new CategoryTree(countedCategories())).categories();
+  }
+
+  private List<CategoryView> countedCategories() {
     Map<Long, Long> direct =
         em
             .createQuery(
@@ -182,6 +239,12 @@ public class Catalog {
 
   /** A product's detail with live availability; drafts and archived products are not shown. */
   public Optional<ProductDetail> product(String slug) {
+    return Optional.ofNullable(productDetails.get(slug, () -> loadDetail(slug)))
+        .map(detail -> detail.withAvailability(stock.available(detail.skus())));
+  }
+
+  /** The detail as the catalog holds it, or null; its availability is filled in by the reader. */
+  private ProductDetail loadDetail(String slug) {
     return em.createQuery(
             "select p from Product p left join fetch p.variants where p.slug = :slug",
             Product.class)
@@ -189,12 +252,12 @@ public class Catalog {
         .getResultStream()
         .filter(Product::isPurchasable)
         .findFirst()
-        .map(this::detailOf);
+        .map(Catalog::detailOf)
+        .orElse(null);
   }
 
-  private ProductDetail detailOf(Product product) {
-    Map<String, Integer> available =
-        stock.available(product.variants().stream().map(Variant::sku).toList());
+  private static ProductDetail detailOf(Product product) {
+    // Availability is live, never cached: the reader fills it in (withAvailability).
     return new ProductDetail(
         product.slug(),
         product.name(),
@@ -206,10 +269,7 @@ public class Catalog {
         product.images().stream().map(ImageView::of).toList(),
         RatingView.of(product),
         product.variants().stream()
-            .map(
-                v ->
-                    new VariantView(
-                        v.sku(), v.label(), v.price(), v.attributes(), available.get(v.sku())))
+            .map(v -> new VariantView(v.sku(), v.label(), v.price(), v.attributes(), 0))
             .toList());
   }
 
@@ -272,5 +332,6 @@ public class Catalog {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no product " + slug))
         .rate(RatingDistribution.of(reviewsByStars));
+    productDetails.evictAfterCommit(slug);
   }
 }

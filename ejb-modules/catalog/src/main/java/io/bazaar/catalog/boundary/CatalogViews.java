@@ -6,6 +6,7 @@ import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.ProductImage;
 import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,26 +14,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the catalog shows to the outside: read-only views, never the entities themselves. */
+/**
+ * What the catalog shows to the outside: read-only views, never the entities themselves. Those that
+ * the data grid caches are Serializable, as are the collections they copy their contents into.
+ */
 public final class CatalogViews {
 
   private CatalogViews() {}
 
-  public record CategoryRef(String slug, String name) {
+  public record CategoryRef(String slug, String name) implements Serializable {
     static CategoryRef of(Category category) {
       return new CategoryRef(category.slug(), category.name());
     }
   }
 
-  public record CategoryView(String slug, String name, String parent, long productCount) {}
+  public record CategoryView(String slug, String name, String parent, long productCount)
+      implements Serializable {}
 
-  public record BrandRef(String slug, String name) {
+  public record BrandRef(String slug, String name) implements Serializable {
     static BrandRef of(Brand brand) {
       return new BrandRef(brand.slug(), brand.name());
     }
   }
 
-  public record ImageView(String url, String altText) {
+  public record ImageView(String url, String altText) implements Serializable {
     static ImageView of(ProductImage image) {
       return new ImageView(image.url(), image.altText());
     }
@@ -42,7 +47,8 @@ public final class CatalogViews {
    * Average stars of the published reviews (null without reviews), how many there are, and how many
    * gave each number of stars (keys "1" to "5").
    */
-  public record RatingView(BigDecimal average, int count, Map<String, Integer> distribution) {
+  public record RatingView(BigDecimal average, int count, Map<String, Integer> distribution)
+      implements Serializable {
     public RatingView {
       distribution = Collections.unmodifiableMap(new LinkedHashMap<>(distribution));
     }
@@ -87,9 +93,14 @@ public final class CatalogViews {
   }
 
   public record VariantView(
-      String sku, String label, Money price, Map<String, String> attributes, int available) {
+      String sku, String label, Money price, Map<String, String> attributes, int available)
+      implements Serializable {
     public VariantView {
       attributes = copyOf(attributes);
+    }
+
+    VariantView withAvailable(int units) {
+      return new VariantView(sku, label, price, attributes, units);
     }
   }
 
@@ -103,7 +114,8 @@ public final class CatalogViews {
       Map<String, String> attributes,
       List<ImageView> images,
       RatingView rating,
-      List<VariantView> variants) {
+      List<VariantView> variants)
+      implements Serializable {
     /**
      * Copies every collection: an entity's collection may be a lazy Hibernate wrapper, which JSON-B
      * would only read after the transaction has ended and the persistence context is closed.
@@ -113,6 +125,27 @@ public final class CatalogViews {
       attributes = copyOf(attributes);
       images = List.copyOf(images);
       variants = List.copyOf(variants);
+    }
+
+    List<String> skus() {
+      return variants.stream().map(VariantView::sku).toList();
+    }
+
+    /** The same detail with the units available now of each variant (0 for SKUs not given). */
+    ProductDetail withAvailability(Map<String, Integer> availableBySku) {
+      return new ProductDetail(
+          slug,
+          name,
+          brand,
+          description,
+          status,
+          breadcrumbs,
+          attributes,
+          images,
+          rating,
+          variants.stream()
+              .map(v -> v.withAvailable(availableBySku.getOrDefault(v.sku(), 0)))
+              .toList());
     }
   }
 

@@ -86,10 +86,19 @@ public class SignInBacking {
     return "/index?faces-redirect=true";
   }
 
-  /** A new session id at sign-in, so an id planted in the browser beforehand is worth nothing. */
+  /**
+   * A new session id at sign-in, so an id planted in the browser beforehand is worth nothing. A
+   * shopper who only read the shop has no session yet (pages start none for readers); the one
+   * created here is new anyway.
+   */
   private void begin(Caller caller) {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).changeSessionId();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    } else {
+      request.getSession(true);
+    }
     signedIn.signIn(caller);
   }
 

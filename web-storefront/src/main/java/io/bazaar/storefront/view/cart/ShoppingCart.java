@@ -21,7 +21,10 @@ public class ShoppingCart implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient Carts carts;
+  // Not transient: the container's proxy is serializable, and a session that moves to another
+  // member
+  // must arrive with it (a transient field would arrive null).
+  @Inject Carts carts;
 
   private UUID cartId;
 

@@ -19,6 +19,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 
 /**
@@ -74,7 +75,9 @@ public class ProductBacking {
       PageMessages.notFound();
       return;
     }
-    recentlyViewed.viewed(slug);
+    recentlyViewed.viewed(
+        slug,
+        (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse());
     if (sku == null) {
       sku =
           product.variants().stream()

@@ -5,6 +5,7 @@ import io.bazaar.review.boundary.ReviewView;
 import io.bazaar.review.boundary.Reviews;
 import io.bazaar.review.entity.ReviewDraft;
 import io.bazaar.storefront.view.PageMessages;
+import io.bazaar.storefront.view.Visitor;
 import io.bazaar.storefront.view.account.SignedInCustomer;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -30,6 +31,8 @@ public class ReviewFormBacking {
   @Inject Reviews reviews;
 
   @Inject SignedInCustomer signedIn;
+
+  @Inject Visitor visitor;
 
   private String slug;
   private String votedReview;
@@ -67,7 +70,7 @@ public class ReviewFormBacking {
   public Optional<ReviewView> getMine() {
     if (mine == null) {
       mine =
-          signedIn.isSignedIn() && slug != null
+          visitor.isSignedIn() && slug != null
               ? reviews.mine(slug, signedIn.accountId())
               : Optional.empty();
     }

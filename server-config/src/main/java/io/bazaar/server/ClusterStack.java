@@ -64,6 +64,9 @@ public final class ClusterStack implements AutoCloseable {
             return thread;
           });
 
+  /** For the launcher's and the tests' own connections, and an operator's psql. */
+  private static final int SPARE_DATABASE_CONNECTIONS = 40;
+
   /**
    * @param settings the shared services' settings; its HTTP port becomes nginx's, and the members
    *     take free ports of their own
@@ -72,7 +75,14 @@ public final class ClusterStack implements AutoCloseable {
     if (memberCount < 1 || memberCount > 9) {
       throw new IllegalArgumentException("a local cluster has 1 to 9 members");
     }
-    this.settings = settings.searchBackend(SearchBackend.OPENSEARCH);
+    this.settings =
+        settings
+            .searchBackend(SearchBackend.OPENSEARCH)
+            .postgresMaxConnections(
+                Math.max(
+                    settings.postgresMaxConnections(),
+                    memberCount * PayaraSettings.DATABASE_CONNECTIONS_PER_MEMBER
+                        + SPARE_DATABASE_CONNECTIONS));
     this.memberCount = memberCount;
     this.balancerPort = settings.httpPort();
     this.services = new ShopStack(this.settings.withoutPayara());

@@ -37,6 +37,13 @@ public final class PayaraSettings {
   /** The grid tries its port and the next ones (hazelcast.xml's {@code port-count}). */
   static final int GRID_PORT_COUNT = 20;
 
+  /**
+   * The most database connections one member opens: its three JDBC pools (orders, inventory,
+   * payments) at {@code --maxpoolsize 48} each in post-boot-commands.asadmin. PostgreSQL's {@code
+   * max_connections} must cover every member's.
+   */
+  public static final int DATABASE_CONNECTIONS_PER_MEMBER = 3 * 48;
+
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
   private final Path payaraMicroJar;

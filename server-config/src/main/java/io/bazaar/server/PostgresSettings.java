@@ -41,6 +41,22 @@ public record PostgresSettings(
     }
   }
 
+  /**
+   * The same server with another {@code max_connections}, and at least as many prepared
+   * transactions: with XA every connection may hold one in the middle of its commit.
+   */
+  public PostgresSettings withMaxConnections(int connections) {
+    return new PostgresSettings(
+        dataDirectory,
+        logFile,
+        port,
+        user,
+        password,
+        databases,
+        connections,
+        Math.max(maxPreparedTransactions, connections));
+  }
+
   /** The shop's defaults: 300 connections, 100 prepared transactions. */
   public static PostgresSettings of(
       Path dataDirectory,

@@ -24,6 +24,7 @@ public final class ShopSettings {
   private final ShopLayout layout;
   private int httpPort = 8080;
   private int postgresPort = 15432;
+  private int postgresMaxConnections = 300;
   private int brokerPort = 61616;
   private int documentStorePort = 27027;
   private int smtpPort = 3025;
@@ -205,6 +206,23 @@ public final class ShopSettings {
   public ShopSettings demoCatalog(boolean enabled) {
     this.demoCatalog = enabled;
     return this;
+  }
+
+  /**
+   * PostgreSQL's {@code max_connections}: at least every member's pools at their maximum together
+   * ({@link PayaraSettings#DATABASE_CONNECTIONS_PER_MEMBER}), or a burst that fills the pools is
+   * refused connections, readiness checks included.
+   */
+  public ShopSettings postgresMaxConnections(int connections) {
+    if (connections < 10) {
+      throw new IllegalArgumentException("PostgreSQL needs at least 10 connections");
+    }
+    this.postgresMaxConnections = connections;
+    return this;
+  }
+
+  public int postgresMaxConnections() {
+    return postgresMaxConnections;
   }
 
   /** Start only the services around Payara, e.g. for tests that run their own server. */

@@ -76,15 +76,16 @@ public final class ShopStack implements AutoCloseable {
     postgres =
         new PostgresServer(
             PostgresSettings.of(
-                data.resolve("postgres"),
-                data.resolve("postgres.log"),
-                settings.postgresPort(),
-                settings.databaseUser(),
-                settings.databasePassword(),
-                List.of(
-                    settings.ordersDatabase(),
-                    settings.inventoryDatabase(),
-                    settings.paymentsDatabase())));
+                    data.resolve("postgres"),
+                    data.resolve("postgres.log"),
+                    settings.postgresPort(),
+                    settings.databaseUser(),
+                    settings.databasePassword(),
+                    List.of(
+                        settings.ordersDatabase(),
+                        settings.inventoryDatabase(),
+                        settings.paymentsDatabase()))
+                .withMaxConnections(settings.postgresMaxConnections()));
     try {
       postgres.start();
     } catch (SQLException e) {

@@ -3,13 +3,28 @@ package io.bazaar.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PayaraSettingsTest {
 
   private final PayaraSettings settings =
       new PayaraSettings(Path.of("payara-micro.jar"), Path.of("payara"), Path.of("/srv/data"));
+
+  @Test
+  void countsTheDatabaseConnectionsTheBootCommandsAllow() throws Exception {
+    String commands = Files.readString(Path.of("src/main/payara/post-boot-commands.asadmin"));
+    Matcher pools =
+        Pattern.compile("create-jdbc-connection-pool .*--maxpoolsize (\\d+)").matcher(commands);
+    int connections = 0;
+    while (pools.find()) {
+      connections += Integer.parseInt(pools.group(1));
+    }
+    assertThat(connections).isEqualTo(PayaraSettings.DATABASE_CONNECTIONS_PER_MEMBER);
+  }
 
   @Test
   void refusesMemberNamesThatCannotBeATransactionIdentity() {

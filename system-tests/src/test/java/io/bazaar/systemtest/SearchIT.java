@@ -388,6 +388,13 @@ class SearchIT {
             shop.stack.settings().adminEmail(), shop.stack.settings().adminPassword());
     assertThat(shop.api.post("api/v1/admin/search/reindexing", "").status()).isEqualTo(401);
 
+    long onSale = activeProducts();
+    // Products other tests just created are searchable within a second; the count starts from all.
+    Shop.await(
+        "every product on sale to be searchable",
+        Duration.ofSeconds(5),
+        () -> total(search("size=1")) == onSale);
+
     Reply started =
         shop.api.post("api/v1/admin/search/reindexing", "", Map.of("Authorization", admin));
     assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -396,14 +403,20 @@ class SearchIT {
     String path = location.substring(location.indexOf("api/v1/"));
 
     JsonObject progress = started.json();
+    assertThat(progress.getString("method")).isEqualTo("REPLACE_IN_PLACE");
+    int searchesDuringRebuild = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (progress.getString("state").equals("RUNNING") && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+      // Documents are replaced in place: shoppers never search a half-built index.
+      assertThat(total(search("size=1"))).as("products found during the rebuild").isEqualTo(onSale);
+      searchesDuringRebuild++;
+      Thread.sleep(100);
       Reply polled = shop.api.get(path, Map.of("Authorization", admin));
       assertThat(polled.status()).as(polled.body()).isEqualTo(200);
       progress = polled.json();
       assertThat(progress.getInt("percent")).isBetween(0, 100);
     }
+    assertThat(searchesDuringRebuild).as("searches while the rebuild ran").isPositive();
     assertThat(progress.getString("state")).as(progress.toString()).isEqualTo("SUCCEEDED");
     long products =
         shop.databases.count(Database.INVENTORY, "select count(*) from catalog.product");
@@ -411,6 +424,32 @@ class SearchIT {
     assertThat(progress.getJsonNumber("indexed").longValue()).isEqualTo(products);
     assertThat(progress.getInt("percent")).isEqualTo(100);
     assertThat(progress.get("finishedAt")).isNotEqualTo(JsonValue.NULL);
+    assertThat(total(search("size=1"))).isEqualTo(activeProducts());
+
+    Reply unknown =
+        shop.api.post(
+            "api/v1/admin/search/reindexing?method=sideways", "", Map.of("Authorization", admin));
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.body()).contains("method must be replace_in_place or build_from_empty");
+
+    Reply fromEmpty =
+        shop.api.post(
+            "api/v1/admin/search/reindexing?method=build_from_empty",
+            "",
+            Map.of("Authorization", admin));
+    assertThat(fromEmpty.status()).as(fromEmpty.body()).isEqualTo(202);
+    assertThat(fromEmpty.json().getString("method")).isEqualTo("BUILD_FROM_EMPTY");
+    String fromEmptyPath =
+        fromEmpty.header("Location").substring(fromEmpty.header("Location").indexOf("api/v1/"));
+    JsonObject rebuilt = fromEmpty.json();
+    while (rebuilt.getString("state").equals("RUNNING") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      rebuilt = shop.api.get(fromEmptyPath, Map.of("Authorization", admin)).json();
+    }
+    assertThat(rebuilt.getString("state")).as(rebuilt.toString()).isEqualTo("SUCCEEDED");
+    assertThat(rebuilt.getJsonNumber("indexed").longValue()).isEqualTo(products);
+    // Searchable within a second of the rebuild's end, and every product listed once.
+    Thread.sleep(1000);
     assertThat(total(search("size=1"))).isEqualTo(activeProducts());
   }
 }

@@ -16,12 +16,16 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.resource.ResourceException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -113,6 +117,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               "nothing was stored; retry shortly");
       return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
+    if (isTransientDatabaseFailure(failure)) {
+      LOG.log(Level.WARNING, "a database was busy or unreachable; nothing was stored", failure);
+      Response problem =
+          Problems.response(
+              503,
+              "temporarily-unavailable",
+              "Temporarily unavailable",
+              "nothing was stored; retry shortly (with the same Idempotency-Key for an order)");
+      return Response.fromResponse(problem).header("Retry-After", "2").build();
+    }
     if (cause instanceof OptimisticLockException) {
       return Problems.response(
           409, "concurrent-change", "Changed concurrently", "retry the request");
@@ -129,6 +143,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     LOG.log(Level.SEVERE, "unexpected failure", failure);
     return Problems.response(
         500, "internal-error", "Internal error", "the shop failed; it has been logged");
+  }
+
+  /**
+   * A failure that passes by itself, in a transaction that was therefore rolled back: a row lock
+   * not granted in time (a checkout behind a transaction a crashed member left prepared), a
+   * database restarting or out of connections, a pool with none free, a deadlock or serialization
+   * failure. SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P (shutdown), 55P03
+   * (lock not available), 40001 and 40P01.
+   */
+  private static boolean isTransientDatabaseFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PessimisticLockException
+          || cause instanceof LockTimeoutException
+          || cause instanceof ResourceException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08")
+            || state.startsWith("53")
+            || state.startsWith("57P")
+            || state.equals("55P03")
+            || state.equals("40001")
+            || state.equals("40P01")) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -12,10 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Operators rebuild the search index here and follow its progress. */
@@ -31,17 +33,31 @@ public class SearchIndexResource {
   @Operation(
       summary =
           "Starts rebuilding the product index from the database (or answers the rebuild already"
-              + " running); 202 with the rebuild's address")
-  public Response start(@Context UriInfo uri) {
-    Reindexing reindexing = index.start();
+              + " running); 202 with the rebuild's address",
+      description =
+          "method: replace_in_place (the default over an index with documents: searches keep"
+              + " finding every product meanwhile) or build_from_empty (the default over an empty"
+              + " index: empties it first, faster; searches miss products until the rebuild ends)")
+  public Response start(@QueryParam("method") String method, @Context UriInfo uri) {
+    Reindexing reindexing =
+        method == null || method.isBlank() ? index.start() : index.start(methodNamed(method));
     return Response.accepted(reindexing)
         .location(uri.getAbsolutePathBuilder().path(reindexing.id()).build())
         .build();
   }
 
+  private static SearchIndex.Method methodNamed(String method) {
+    try {
+      return SearchIndex.Method.valueOf(method.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("method must be replace_in_place or build_from_empty");
+    }
+  }
+
   @GET
   @Path("{id}")
-  @Operation(summary = "Progress of a rebuild: state, products indexed of the total, percent")
+  @Operation(
+      summary = "Progress of a rebuild: method, state, products indexed of the total, percent")
   public Reindexing progress(@PathParam("id") String id) {
     return index.reindexing(id).orElseThrow(() -> new NotFoundException("no reindexing " + id));
   }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,18 +21,29 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stock on hand across warehouses. Taking stock for an order joins the caller's transaction: the
  * rows stay locked until that transaction ends, so concurrent checkouts of the same SKU queue up
  * and none can take units another has taken. Rows are always locked in (sku, warehouse) order, so
  * two checkouts that share SKUs cannot deadlock.
+ *
+ * <p>A checkout waits at most {@code bazaar.inventory.stock-lock-timeout} (default 10 s) for a row:
+ * a transaction left prepared by a crashed member holds its rows until that member's recovery
+ * decides it, and checkouts queued behind it would otherwise hold their database connections all
+ * that time, until the pools and the database refuse everyone. The one that gives up fails whole
+ * (nothing taken, nothing stored) and the API answers 503 with Retry-After.
  */
 @Stateless
 public class Stock {
 
   @PersistenceContext(unitName = "inventory")
   EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "bazaar.inventory.stock-lock-timeout", defaultValue = "PT10S")
+  Duration lockTimeout;
 
   @Inject Event<StockChanged> stockChanged;
 
@@ -69,6 +81,10 @@ public class Stock {
     Map<String, Integer> priorities =
         em.createQuery("select w from Warehouse w", Warehouse.class).getResultList().stream()
             .collect(Collectors.toMap(Warehouse::code, Warehouse::priority));
+    // set_config(..., true) is SET LOCAL: it ends with this transaction.
+    em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
+        .setParameter(1, lockTimeout.toMillis() + "ms")
+        .getSingleResult();
     List<StockLevel> locked =
         em.createQuery(
                 "select s from StockLevel s where sku_in(s.key.sku, :skus)"

@@ -36,7 +36,10 @@ import org.eclipse.jnosql.mapping.document.DocumentTemplate;
       @ActivationConfigProperty(
           propertyName = "destination",
           propertyValue = "bazaar.orders.placed"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+      // No messages buffered ahead: the members that are up share the queue, and one that
+      // dies holds back only the messages it was processing, not a window's worth.
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 public class OrderPlacedListener implements MessageListener {
 

@@ -36,7 +36,10 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "destination",
           propertyValue = "bazaar.recommendations.orders-placed"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+      // No messages buffered ahead: the members that are up share the queue, and one that
+      // dies holds back only the messages it was processing, not a window's worth.
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 public class OrderPlacedRecommendations implements MessageListener {
 

@@ -142,9 +142,22 @@ class ClusterFaultsIT {
     Thread.sleep(BETWEEN_FAULTS.toMillis());
     arrivals.shutdown();
     shoppers.shutdown();
-    assertThat(shoppers.awaitTermination(CLIENT_PATIENCE.toMinutes() + 2, TimeUnit.MINUTES))
-        .as("every shopper finished")
-        .isTrue();
+    boolean everyShopperFinished =
+        shoppers.awaitTermination(CLIENT_PATIENCE.toMinutes() + 2, TimeUnit.MINUTES);
+    if (!everyShopperFinished) {
+      // Say what holds them up (a branch left prepared keeps its stock rows locked), then check.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "shoppers still running after the faults; prepared in the inventory database: "
+              + databases.query(
+                  Database.INVENTORY, "select gid, prepared, database from pg_prepared_xacts")
+              + "; lock waits: "
+              + databases.query(
+                  Database.INVENTORY,
+                  "select pid, wait_event_type, state, left(query, 80) as query from"
+                      + " pg_stat_activity where wait_event_type = 'Lock'"));
+      shoppers.shutdownNow();
+    }
     for (Thread retry : retriesAfterHalts) {
       retry.join();
     }
@@ -210,6 +223,7 @@ class ClusterFaultsIT {
                 ? ""
                 : ": " + violations.subList(0, Math.min(20, violations.size()))));
     assertThat(violations).isEmpty();
+    assertThat(everyShopperFinished).as("every shopper finished").isTrue();
     assertThat(acknowledgedOrders).isNotEmpty();
     assertThat(unresolved.get()).as("orders never answered within " + CLIENT_PATIENCE).isZero();
   }

@@ -389,11 +389,10 @@ class SearchIT {
     assertThat(shop.api.post("api/v1/admin/search/reindexing", "").status()).isEqualTo(401);
 
     long onSale = activeProducts();
-    // Products other tests just created are searchable within a second; the count starts from all.
-    Shop.await(
-        "every product on sale to be searchable",
-        Duration.ofSeconds(5),
-        () -> total(search("size=1")) == onSale);
+    // Other tests' catalogue rows are inserted with SQL, behind the application's back, so the
+    // index may lack them until a rebuild: that is one reason operators rebuild.
+    long searchableBefore = total(search("size=1"));
+    assertThat(searchableBefore).as("searchable before the rebuild").isBetween(1L, onSale);
 
     Reply started =
         shop.api.post("api/v1/admin/search/reindexing", "", Map.of("Authorization", admin));
@@ -408,7 +407,9 @@ class SearchIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (progress.getString("state").equals("RUNNING") && System.nanoTime() < deadline) {
       // Documents are replaced in place: shoppers never search a half-built index.
-      assertThat(total(search("size=1"))).as("products found during the rebuild").isEqualTo(onSale);
+      assertThat(total(search("size=1")))
+          .as("products found during the rebuild")
+          .isBetween(searchableBefore, onSale);
       searchesDuringRebuild++;
       Thread.sleep(100);
       Reply polled = shop.api.get(path, Map.of("Authorization", admin));
@@ -424,7 +425,11 @@ class SearchIT {
     assertThat(progress.getJsonNumber("indexed").longValue()).isEqualTo(products);
     assertThat(progress.getInt("percent")).isEqualTo(100);
     assertThat(progress.get("finishedAt")).isNotEqualTo(JsonValue.NULL);
-    assertThat(total(search("size=1"))).isEqualTo(activeProducts());
+    // The last batch is written after its commit (async plan) and read after the next refresh.
+    Shop.await(
+        "every product on sale to be searchable after the rebuild",
+        Duration.ofSeconds(2),
+        () -> total(search("size=1")) == onSale);
 
     Reply unknown =
         shop.api.post(

@@ -102,30 +102,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problems.response(402, "payment-declined", "Payment declined", declined.getMessage());
     }
     if (cause instanceof PaymentProviderUnavailable unavailable) {
-      Response problem =
-          Problems.response(
-              503, "payment-unavailable", "Payment provider unavailable", unavailable.getMessage());
-      return Response.fromResponse(problem).header("Retry-After", "5").build();
+      return retryLater(
+          "payment-unavailable", "Payment provider unavailable", unavailable.getMessage(), 5);
     }
     if (cause instanceof JMSRuntimeException brokerDown) {
       LOG.log(Level.WARNING, "the message broker failed; the checkout was rolled back", brokerDown);
-      Response problem =
-          Problems.response(
-              503,
-              "temporarily-unavailable",
-              "Temporarily unavailable",
-              "nothing was stored; retry shortly");
-      return Response.fromResponse(problem).header("Retry-After", "5").build();
+      return retryLater(
+          "temporarily-unavailable",
+          "Temporarily unavailable",
+          "nothing was stored; retry shortly",
+          5);
     }
     if (isTransientDatabaseFailure(failure)) {
       LOG.log(Level.WARNING, "a database was busy or unreachable; nothing was stored", failure);
-      Response problem =
-          Problems.response(
-              503,
-              "temporarily-unavailable",
-              "Temporarily unavailable",
-              "nothing was stored; retry shortly (with the same Idempotency-Key for an order)");
-      return Response.fromResponse(problem).header("Retry-After", "2").build();
+      return retryLater(
+          "temporarily-unavailable",
+          "Temporarily unavailable",
+          "nothing was stored; retry shortly (with the same Idempotency-Key for an order)",
+          2);
     }
     if (cause instanceof OptimisticLockException) {
       return Problems.response(
@@ -143,6 +137,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     LOG.log(Level.SEVERE, "unexpected failure", failure);
     return Problems.response(
         500, "internal-error", "Internal error", "the shop failed; it has been logged");
+  }
+
+  /** 503: the shop cannot serve this now, and the client may try again after so many seconds. */
+  private static Response retryLater(String type, String title, String detail, int seconds) {
+    Response problem = Problems.response(503, type, title, detail);
+    return Response.fromResponse(problem).header("Retry-After", String.valueOf(seconds)).build();
   }
 
   /**

@@ -34,18 +34,6 @@ class AdminReviewsBrowserIT extends BrowserJourney {
     return held.json().getString("id");
   }
 
-  private void signIn() {
-    browser.driver.get(shop.stack.httpBaseUri() + "/admin/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signIn:email")));
-    browser.driver.findElement(By.id("signIn:email")).sendKeys(shop.stack.settings().adminEmail());
-    browser
-        .driver
-        .findElement(By.id("signIn:password"))
-        .sendKeys(shop.stack.settings().adminPassword());
-    browser.driver.findElement(By.id("signIn:signInButton")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Reviews")));
-  }
-
   /** The review's card on the pending list, following "Next" pages until it shows. */
   private WebElement pendingCard(String reviewId) {
     By card = By.cssSelector("article[data-review-id='" + reviewId + "']");
@@ -74,7 +62,7 @@ class AdminReviewsBrowserIT extends BrowserJourney {
     String toPublish = heldReview(product, first, "Worth it, see link");
     String toReject = heldReview(product, second, "Buy it elsewhere");
 
-    signIn();
+    signInToBackOffice();
     browser.driver.findElement(By.linkText("Reviews")).click();
     wait.until(ExpectedConditions.titleContains("Reviews"));
     WebElement card = pendingCard(toPublish);

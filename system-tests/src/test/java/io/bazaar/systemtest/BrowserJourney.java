@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,6 +42,19 @@ abstract class BrowserJourney {
   /** Opens a page of the shop, as typing its address. */
   void open(String path) {
     browser.driver.get(shop.stack.httpBaseUri() + path);
+  }
+
+  /** Signs in to the back office as the shop's admin; ends on the dashboard. */
+  void signInToBackOffice() {
+    open("/admin/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signIn:email")));
+    browser.driver.findElement(By.id("signIn:email")).sendKeys(shop.stack.settings().adminEmail());
+    browser
+        .driver
+        .findElement(By.id("signIn:password"))
+        .sendKeys(shop.stack.settings().adminPassword());
+    browser.driver.findElement(By.id("signIn:signInButton")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Reviews")));
   }
 
   /** An e-mail address no other test uses. */

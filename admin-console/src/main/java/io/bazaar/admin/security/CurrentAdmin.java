@@ -53,4 +53,9 @@ public class CurrentAdmin {
   public Optional<String> accessToken() {
     return admin().map(SignedInAdmin::accessToken);
   }
+
+  /** The Authorization header's value for such calls; empty when nobody is signed in. */
+  public String bearer() {
+    return accessToken().map(token -> "Bearer " + token).orElse("");
+  }
 }

@@ -2,6 +2,8 @@ package io.bazaar.storefront.api;
 
 import io.bazaar.cart.boundary.CartNotFound;
 import io.bazaar.cart.boundary.UnknownProduct;
+import io.bazaar.catalog.boundary.ProductChangedMeanwhile;
+import io.bazaar.catalog.boundary.ProductNotFound;
 import io.bazaar.customer.boundary.DuplicateAccount;
 import io.bazaar.inventory.boundary.OutOfStock;
 import io.bazaar.ordering.boundary.IdempotencyKeyReused;
@@ -69,6 +71,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof CartNotFound
         || cause instanceof OrderNotFound
         || cause instanceof ReviewNotFound
+        || cause instanceof ProductNotFound
         || cause instanceof UnknownProductToRecommend) {
       return Problems.response(404, "not-found", "Not found", cause.getMessage());
     }
@@ -120,6 +123,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           "Temporarily unavailable",
           "nothing was stored; retry shortly (with the same Idempotency-Key for an order)",
           2);
+    }
+    if (cause instanceof ProductChangedMeanwhile changed) {
+      return Problems.response(
+          409,
+          Problems.problem(409, "changed-meanwhile", "Changed meanwhile", changed.getMessage())
+              .add("currentVersion", changed.currentVersion()));
     }
     if (cause instanceof OptimisticLockException) {
       return Problems.response(

@@ -1,8 +1,8 @@
 package io.bazaar.admin.view.reviews;
 
 import io.bazaar.admin.security.CurrentAdmin;
-import io.bazaar.admin.view.reviews.ShopReviews.ModerationFailure;
-import io.bazaar.admin.view.reviews.ShopReviews.ReviewPage;
+import io.bazaar.admin.storefront.StorefrontApi.Listing;
+import io.bazaar.admin.storefront.StorefrontRefused;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -35,7 +35,7 @@ public class ReviewsBacking {
 
   private String status;
   private int page;
-  private ReviewPage reviews;
+  private Listing reviews;
   private String problem;
 
   @PostConstruct
@@ -72,7 +72,7 @@ public class ReviewsBacking {
       JsonObject review = decision.apply(id);
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_INFO, confirmation.apply(review), null));
-    } catch (ModerationFailure refused) {
+    } catch (StorefrontRefused refused) {
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
     }
@@ -80,14 +80,14 @@ public class ReviewsBacking {
   }
 
   private String bearer() {
-    return currentAdmin.accessToken().map(token -> "Bearer " + token).orElse("");
+    return currentAdmin.bearer();
   }
 
-  private ReviewPage reviews() {
+  private Listing reviews() {
     if (reviews == null && problem == null) {
       try {
         reviews = shopReviews.inState(bearer(), status, page, PAGE_SIZE);
-      } catch (ModerationFailure unavailable) {
+      } catch (StorefrontRefused unavailable) {
         problem = unavailable.getMessage();
       }
     }
@@ -95,7 +95,7 @@ public class ReviewsBacking {
   }
 
   public List<JsonObject> getReviews() {
-    return reviews() == null ? List.of() : reviews().reviews();
+    return reviews() == null ? List.of() : reviews().items();
   }
 
   public String getProblem() {
@@ -120,11 +120,11 @@ public class ReviewsBacking {
   }
 
   public boolean isLastPage() {
-    return reviews() == null || page + 1 >= reviews().totalPages();
+    return reviews() == null || reviews().isLastPage();
   }
 
   public long getPageCount() {
-    return reviews() == null ? 0 : Math.max(1, reviews().totalPages());
+    return reviews() == null ? 0 : reviews().pageCount();
   }
 
   /** "★★★★☆" for four stars: what a moderator reads at a glance. */

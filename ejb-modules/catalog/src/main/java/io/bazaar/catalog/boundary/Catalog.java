@@ -273,6 +273,14 @@ public class Catalog {
             .toList());
   }
 
+  /**
+   * Drops a product's cached detail once the current transaction commits: an editor changed what it
+   * shows. Readers on every member load the committed product from then on.
+   */
+  public void forgetDetailAfterCommit(String slug) {
+    productDetails.evictAfterCommit(slug);
+  }
+
   /** Current prices of the given SKUs; unknown SKUs are simply absent from the answer. */
   public Map<String, PricedSku> priced(Collection<String> skus) {
     if (skus.isEmpty()) {

@@ -32,6 +32,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -54,6 +56,10 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumb
  * what it is derived from so that a change to a variant re-indexes its product on commit.
  */
 @Entity
+// Only changed columns are written: an editor's save, a rating update and a stock-driven
+// availability change touch different columns of the same rows, and none writes back another's
+// stale values.
+@DynamicUpdate
 @Table(name = "product")
 @Indexed(index = "products")
 public class Product {
@@ -128,16 +134,23 @@ public class Product {
   @OrderColumn(name = "position")
   private List<ProductImage> images = new ArrayList<>();
 
+  // The rating figures are the review context's, not an editor's: their changes do not move the
+  // version, so a review published while an editor works never turns the save into a conflict.
+
   /** Average of the published reviews' stars (1.00-5.00), null until the first one. */
+  @OptimisticLock(excluded = true)
   @ScaledNumberField(decimalScale = 2, sortable = Sortable.YES, aggregable = Aggregable.YES)
   @Column(name = "rating_average", precision = 3, scale = 2)
   private BigDecimal ratingAverage;
 
+  @OptimisticLock(excluded = true)
   @GenericField(sortable = Sortable.YES)
   @Column(name = "rating_count", nullable = false)
   private int ratingCount;
 
-  @Embedded private RatingDistribution ratingDistribution = RatingDistribution.none();
+  @OptimisticLock(excluded = true)
+  @Embedded
+  private RatingDistribution ratingDistribution = RatingDistribution.none();
 
   @Version private long version;
 
@@ -185,6 +198,52 @@ public class Product {
     Variant variant = new Variant(this, sku, label, price, attributes, variants.size());
     variants.add(variant);
     return variant;
+  }
+
+  /** Replaces the name and the description, as an editor wrote them; a null description is none. */
+  public void rewrite(String newName, String newDescription) {
+    name = requireText("name", newName, 200);
+    description =
+        newDescription == null || newDescription.isBlank()
+            ? ""
+            : requireText("description", newDescription, 4000);
+    touch();
+  }
+
+  /**
+   * Sets one variant's price. Every price of a product is in one currency, so that "from" prices,
+   * price filters and sorting compare like with like.
+   */
+  public void reprice(String sku, Money price) {
+    Variant variant =
+        variants.stream()
+            .filter(v -> v.sku().equals(sku))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("product " + slug + " has no variant " + sku));
+    if (price != null && !price.getCurrency().equals(variant.price().getCurrency())) {
+      throw new IllegalArgumentException(
+          "the price of "
+              + sku
+              + " must be in "
+              + variant.price().getCurrency()
+              + ", the currency of its product");
+    }
+    variant.reprice(price);
+    // The product row changes with its variant's price, so its version guards the whole edit.
+    touch();
+  }
+
+  /** Moves the product to a status: active puts it on sale, draft and archived take it off. */
+  public void changeStatus(Status target) {
+    switch (Objects.requireNonNull(target, "status")) {
+      case ACTIVE -> activate();
+      case ARCHIVED -> archive();
+      case DRAFT -> {
+        status = Status.DRAFT;
+        touch();
+      }
+    }
   }
 
   public void describe(String attribute, String value) {
@@ -236,6 +295,11 @@ public class Product {
 
   public boolean isPurchasable() {
     return status == Status.ACTIVE;
+  }
+
+  /** The optimistic-lock version: an edit made from an older one is refused. */
+  public long version() {
+    return version;
   }
 
   public Long id() {

@@ -16,9 +16,14 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One purchasable SKU of a product, with its own price and attributes such as size and colour. */
 @Entity
+// Only changed columns are written: an editor's save, a rating update and a stock-driven
+// availability change touch different columns of the same rows, and none writes back another's
+// stale values.
+@DynamicUpdate
 @Table(name = "variant")
 public class Variant {
 

@@ -38,6 +38,37 @@ class ProductTest {
   }
 
   @Test
+  void anEditorRewritesRepricesAndMovesAProductBetweenStatuses() {
+    Product product = new Product("trail-runner", "Trail Runner", northpeak, "Fast.", shoes);
+    product.addVariant("TR-42", "42", Money.of("89.95", "EUR"), Map.of("size", "42"));
+    product.addVariant("TR-43", "43", Money.of("89.95", "EUR"), Map.of("size", "43"));
+
+    product.rewrite("  Trail Runner 2  ", "  ");
+    assertThat(product.name()).isEqualTo("Trail Runner 2");
+    assertThat(product.description()).isEmpty();
+    assertThatThrownBy(() -> product.rewrite(" ", "Fast.")).hasMessageContaining("name must be");
+    assertThatThrownBy(() -> product.rewrite("x".repeat(201), null))
+        .hasMessageContaining("name must be 1-200");
+
+    product.reprice("TR-43", Money.of("79.00", "EUR"));
+    assertThat(product.fromPrice()).isEqualTo(Money.of("79.00", "EUR"));
+    assertThatThrownBy(() -> product.reprice("TR-44", Money.of("1", "EUR")))
+        .hasMessageContaining("has no variant TR-44");
+    assertThatThrownBy(() -> product.reprice("TR-42", Money.of("89.95", "USD")))
+        .hasMessageContaining("must be in EUR");
+    assertThatThrownBy(() -> product.reprice("TR-42", Money.of("-0.01", "EUR")))
+        .hasMessageContaining("cannot be negative");
+    assertThat(product.variants().get(0).price()).isEqualTo(Money.of("89.95", "EUR"));
+
+    product.changeStatus(Product.Status.ACTIVE);
+    assertThat(product.isPurchasable()).isTrue();
+    product.changeStatus(Product.Status.DRAFT);
+    assertThat(product.status()).isEqualTo(Product.Status.DRAFT);
+    product.changeStatus(Product.Status.ARCHIVED);
+    assertThat(product.isPurchasable()).isFalse();
+  }
+
+  @Test
   void slugsAreUrlSafe() {
     assertThat(Slugs.of("Crème Brûlée & Co.")).isEqualTo("creme-brulee-co");
     assertThatThrownBy(() -> Slugs.require("Not A Slug"))

@@ -2,7 +2,7 @@ package io.bazaar.admin.view.products;
 
 import io.bazaar.admin.security.CurrentAdmin;
 import io.bazaar.admin.storefront.StorefrontApi.Listing;
-import io.bazaar.admin.storefront.StorefrontRefused;
+import io.bazaar.admin.view.PagedList;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -21,7 +21,7 @@ import java.util.Set;
  */
 @Named
 @RequestScoped
-public class ProductsBacking {
+public class ProductsBacking extends PagedList {
 
   public static final int PAGE_SIZE = 25;
   private static final Set<String> STATUSES = Set.of("draft", "active", "archived");
@@ -32,9 +32,6 @@ public class ProductsBacking {
 
   private String text;
   private String status;
-  private int page;
-  private Listing products;
-  private String problem;
 
   @PostConstruct
   void readRequest() {
@@ -42,41 +39,21 @@ public class ProductsBacking {
     text = parameters.getOrDefault("q", "").strip();
     String requested = parameters.getOrDefault("status", "").toLowerCase(Locale.ROOT);
     status = STATUSES.contains(requested) ? requested : "";
-    try {
-      page = Math.max(0, Integer.parseInt(parameters.getOrDefault("page", "0")));
-    } catch (NumberFormatException notANumber) {
-      page = 0;
-    }
+    readPage(parameters);
   }
 
-  private Listing products() {
-    if (products == null && problem == null) {
-      try {
-        products =
-            shopProducts.products(
-                currentAdmin.bearer(),
-                text.isEmpty() ? null : text,
-                status.isEmpty() ? null : status,
-                page,
-                PAGE_SIZE);
-      } catch (StorefrontRefused unavailable) {
-        problem = unavailable.getMessage();
-      }
-    }
-    return products;
+  @Override
+  protected Listing load(int page) {
+    return shopProducts.products(
+        currentAdmin.bearer(),
+        text.isEmpty() ? null : text,
+        status.isEmpty() ? null : status,
+        page,
+        PAGE_SIZE);
   }
 
   public List<JsonObject> getProducts() {
-    return products() == null ? List.of() : products().items();
-  }
-
-  public String getProblem() {
-    products();
-    return problem;
-  }
-
-  public long getTotal() {
-    return products() == null ? 0 : products().total();
+    return items();
   }
 
   public String getText() {
@@ -85,22 +62,6 @@ public class ProductsBacking {
 
   public String getStatus() {
     return status;
-  }
-
-  public int getPage() {
-    return page;
-  }
-
-  public boolean isFirstPage() {
-    return page == 0;
-  }
-
-  public boolean isLastPage() {
-    return products() == null || products().isLastPage();
-  }
-
-  public long getPageCount() {
-    return products() == null ? 0 : products().pageCount();
   }
 
   /** "79.00 EUR", or a dash for a product without variants (a draft being set up). */

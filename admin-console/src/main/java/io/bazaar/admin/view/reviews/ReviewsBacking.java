@@ -3,6 +3,7 @@ package io.bazaar.admin.view.reviews;
 import io.bazaar.admin.security.CurrentAdmin;
 import io.bazaar.admin.storefront.StorefrontApi.Listing;
 import io.bazaar.admin.storefront.StorefrontRefused;
+import io.bazaar.admin.view.PagedList;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -24,7 +25,7 @@ import java.util.Set;
  */
 @Named
 @RequestScoped
-public class ReviewsBacking {
+public class ReviewsBacking extends PagedList {
 
   public static final int PAGE_SIZE = 20;
   private static final Set<String> STATES = Set.of("pending", "published", "rejected");
@@ -34,9 +35,6 @@ public class ReviewsBacking {
   @Inject FacesContext faces;
 
   private String status;
-  private int page;
-  private Listing reviews;
-  private String problem;
 
   @PostConstruct
   void readRequest() {
@@ -44,11 +42,7 @@ public class ReviewsBacking {
     String requested = parameters.get("status");
     // Set.of(...).contains(null) throws: a missing state is the default, not a failure.
     status = requested != null && STATES.contains(requested) ? requested : "pending";
-    try {
-      page = Math.max(0, Integer.parseInt(parameters.getOrDefault("page", "0")));
-    } catch (NumberFormatException notANumber) {
-      page = 0;
-    }
+    readPage(parameters);
   }
 
   public void publish() {
@@ -76,55 +70,24 @@ public class ReviewsBacking {
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
     }
-    reviews = null;
+    reload();
   }
 
   private String bearer() {
     return currentAdmin.bearer();
   }
 
-  private Listing reviews() {
-    if (reviews == null && problem == null) {
-      try {
-        reviews = shopReviews.inState(bearer(), status, page, PAGE_SIZE);
-      } catch (StorefrontRefused unavailable) {
-        problem = unavailable.getMessage();
-      }
-    }
-    return reviews;
+  @Override
+  protected Listing load(int page) {
+    return shopReviews.inState(bearer(), status, page, PAGE_SIZE);
   }
 
   public List<JsonObject> getReviews() {
-    return reviews() == null ? List.of() : reviews().items();
-  }
-
-  public String getProblem() {
-    reviews();
-    return problem;
-  }
-
-  public long getTotal() {
-    return reviews() == null ? 0 : reviews().total();
+    return items();
   }
 
   public String getStatus() {
     return status;
-  }
-
-  public int getPage() {
-    return page;
-  }
-
-  public boolean isFirstPage() {
-    return page == 0;
-  }
-
-  public boolean isLastPage() {
-    return reviews() == null || reviews().isLastPage();
-  }
-
-  public long getPageCount() {
-    return reviews() == null ? 0 : reviews().pageCount();
   }
 
   /** "★★★★☆" for four stars: what a moderator reads at a glance. */

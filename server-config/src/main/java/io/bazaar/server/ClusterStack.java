@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  *
  * <p>A supervisor asks every member's {@code /health/ready} once a second and has nginx route to
  * the ready ones only: a member that is starting, stopping, dead or not ready gets no new requests.
- * {@link #rollingRestart()} restarts the members one by one without a moment when none serves.
+ * It restarts a member whose process is gone, and one whose {@code /health/live} answers DOWN three
+ * times in a row. {@link #rollingRestart()} restarts the members one by one without a moment when
+ * none serves.
  *
  * <p>The first member starts alone (it migrates the schemas and, for the local shop, loads the demo
  * catalog); the others then start together.
@@ -52,6 +54,8 @@ public final class ClusterStack implements AutoCloseable {
   private static final int FALL = 3;
 
   private final Map<String, Integer> failedChecks = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> failedLiveness =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Set<String> restarting =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile NginxBalancer balancer;
@@ -177,6 +181,7 @@ public final class ClusterStack implements AutoCloseable {
   private void superviseQuietly() {
     try {
       restartCrashedMembers();
+      restartMembersNotLive();
       routeToReadyMembers();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "the cluster supervisor could not update nginx", e);
@@ -193,23 +198,84 @@ public final class ClusterStack implements AutoCloseable {
           && !excluded.containsKey(member.nodeName())
           && restarting.add(member.nodeName())) {
         LOG.log(Level.WARNING, "member {0} is not running; restarting it", member.nodeName());
-        Thread restart =
-            new Thread(
-                () -> {
-                  try {
-                    member.start();
-                  } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.ERROR, "member " + member.nodeName() + " did not restart", e);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  } finally {
-                    restarting.remove(member.nodeName());
-                  }
-                },
-                "restart-" + member.nodeName());
-        restart.setDaemon(true);
-        restart.start();
+        inBackground("restart-" + member.nodeName(), member, member::start);
       }
+    }
+  }
+
+  private interface Restart {
+    void run() throws IOException, InterruptedException;
+  }
+
+  /** Runs a restart of {@code member} on a thread of its own; the member counts as restarting. */
+  private void inBackground(String threadName, PayaraMember member, Restart restart) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                restart.run();
+              } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "member " + member.nodeName() + " did not restart", e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                restarting.remove(member.nodeName());
+              }
+            },
+            threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Restarts, in the background, every running member that answered its liveness check DOWN {@value
+   * #FALL} times in a row: gracefully, so its requests finish, then on its root directory, so its
+   * recovery resolves the transaction branches that made it report itself not live (see the
+   * storefront's in-doubt-transactions check). A member that does not answer at all is left to the
+   * readiness and crash handling.
+   */
+  private synchronized void restartMembersNotLive() {
+    for (PayaraMember member : members) {
+      String name = member.nodeName();
+      if (!member.isRunning() || excluded.containsKey(name) || restarting.contains(name)) {
+        failedLiveness.remove(name);
+        continue;
+      }
+      if (!answersNotLive(member)) {
+        failedLiveness.remove(name);
+        continue;
+      }
+      if (failedLiveness.merge(name, 1, Integer::sum) >= FALL && restarting.add(name)) {
+        failedLiveness.remove(name);
+        LOG.log(Level.WARNING, "member {0} reports itself not live; restarting it", name);
+        inBackground(
+            "restart-" + name,
+            member,
+            () -> {
+              // The next supervision takes it out of nginx; then it finishes what it has.
+              Thread.sleep(DRAIN.toMillis() + 1_000);
+              member.stop();
+              member.start();
+            });
+      }
+    }
+  }
+
+  private boolean answersNotLive(PayaraMember member) {
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(member.baseUri() + "/health/live"))
+                  .timeout(HEALTH_TIMEOUT)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() == 503;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -65,9 +65,18 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
     return parameter.getParameter().getType() == Shop.class;
   }
 
+  /**
+   * Starts the shop if need be: a class with one test instance per class is constructed before the
+   * extension's {@code beforeAll}, so its constructor may be the first to ask.
+   */
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return shop;
+    try {
+      return ensureStarted(context);
+    } catch (Exception notStarted) {
+      throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+          "the shop did not start", notStarted);
+    }
   }
 
   /** The running shop and what a test reads from it. */

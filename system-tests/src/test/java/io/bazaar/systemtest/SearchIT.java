@@ -112,6 +112,23 @@ class SearchIT {
   }
 
   @Test
+  void appliesMultiWordSynonymsTypedTogether() {
+    JsonObject fryingPans = search("q=" + encode("frying pan") + "&size=50");
+    JsonObject skillets = search("q=skillet&size=50");
+
+    String activeNamed =
+        "select count(*) from catalog.product where status = 'ACTIVE' and name ilike ?";
+    long namedSkillet = shop.databases.count(Database.INVENTORY, activeNamed, "%skillet%");
+    long namedFryingPan = shop.databases.count(Database.INVENTORY, activeNamed, "%frying pan%");
+    assertThat(namedSkillet).isPositive();
+    assertThat(namedFryingPan).isPositive();
+    assertThat(total(fryingPans)).isGreaterThanOrEqualTo(namedSkillet + namedFryingPan);
+    assertThat(total(fryingPans)).isEqualTo(total(skillets));
+    // The other words of a query still each have to match.
+    assertThat(total(search("q=" + encode("frying pan qqqqxxxxzzzz")))).isZero();
+  }
+
+  @Test
   void facetCountsAddUpToTheTotalAndMatchTheDatabase() {
     JsonObject everything = search("size=1");
     long total = total(everything);

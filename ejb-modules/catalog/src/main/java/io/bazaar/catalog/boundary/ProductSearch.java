@@ -9,6 +9,7 @@ import io.bazaar.catalog.boundary.SearchViews.ProductSuggestion;
 import io.bazaar.catalog.boundary.SearchViews.SearchResult;
 import io.bazaar.catalog.boundary.SearchViews.Suggestions;
 import io.bazaar.catalog.control.CatalogWords;
+import io.bazaar.catalog.control.SearchTerms;
 import io.bazaar.catalog.control.Vocabulary;
 import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.SearchAnalyzers;
@@ -284,7 +285,9 @@ public class ProductSearch {
     BooleanPredicateClausesStep<?> all = f.bool();
     all.filter(f.match().field("status").matching(Product.Status.ACTIVE));
     if (query.hasText()) {
-      for (String word : Vocabulary.words(query.text())) {
+      // A term is a word, or a multi-word synonym entry ("frying pan") whose synonyms the query
+      // analyzer can only see when it gets the words together.
+      for (String term : SearchTerms.ofSynonymsFile().of(query.text())) {
         all.must(
             f.match()
                 .field("name")
@@ -294,11 +297,11 @@ public class ProductSearch {
                 .field("keywords")
                 .boost(2.0f)
                 .field("description")
-                .matching(word));
-        // The word as typed, without its synonyms, in the name: a shopper who types "sneakers"
+                .matching(term));
+        // The term as typed, without its synonyms, in the name: a shopper who types "sneakers"
         // sees products called sneakers before those that are only their synonyms.
         all.should(
-            f.match().field("name").matching(word).analyzer(SearchAnalyzers.TEXT).boost(4.0f));
+            f.match().field("name").matching(term).analyzer(SearchAnalyzers.TEXT).boost(4.0f));
       }
     } else {
       all.must(f.matchAll());

@@ -1,0 +1,129 @@
+package io.bazaar.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Live only while none of this member's transaction branches has stayed prepared in PostgreSQL
+ * longer than {@code bazaar.transactions.in-doubt-limit} (90 s by default; a branch normally stays
+ * prepared for milliseconds).
+ *
+ * <p>A branch is left prepared when the member loses its database connection while completing the
+ * transaction: a backend terminated or PostgreSQL restarted between prepare and commit, or during
+ * the rollback after another branch refused to prepare. Payara retries a failed commit by itself
+ * (the transaction service's {@code pending-txn-cleanup-interval}), but a failed rollback is taken
+ * as done, and that branch then keeps its rows locked (the stock of a SKU, say) until the member's
+ * recovery resolves it on its next start. A failing liveness check is what has the cluster's
+ * supervisor, or Kubernetes, restart the member; its recovery then commits or rolls back each of
+ * its own branches by its transaction log. Other members' branches are theirs to recover: the
+ * branch qualifier of every XID starts with its member's {@code xa-servername} ({@code
+ * bazaar.node.name}).
+ *
+ * <p>A database that does not answer leaves the member live: a restart would not bring it back, and
+ * readiness already takes the member out of service.
+ */
+@Liveness
+@ApplicationScoped
+public class InDoubtBranchesLiveness implements HealthCheck {
+
+  private static final int TIMEOUT_SECONDS = 2;
+
+  @Resource(lookup = "jdbc/orders")
+  DataSource orders;
+
+  @Resource(lookup = "jdbc/inventory")
+  DataSource inventory;
+
+  @Resource(lookup = "jdbc/payments")
+  DataSource payments;
+
+  @Inject
+  @ConfigProperty(name = "bazaar.node.name", defaultValue = "bazaar-1")
+  String member;
+
+  @Inject
+  @ConfigProperty(name = "bazaar.transactions.in-doubt-limit", defaultValue = "PT90S")
+  Duration inDoubtLimit;
+
+  @Override
+  public HealthCheckResponse call() {
+    Map<String, DataSource> databases = new LinkedHashMap<>();
+    databases.put("orders", orders);
+    databases.put("inventory", inventory);
+    databases.put("payments", payments);
+    var response = HealthCheckResponse.named("in-doubt-transactions").up();
+    for (var database : databases.entrySet()) {
+      try {
+        List<String> stuck = ownBranchesPreparedTooLong(database.getValue());
+        response.withData(database.getKey(), stuck.isEmpty() ? "none" : String.join(" ", stuck));
+        if (!stuck.isEmpty()) {
+          response.down();
+        }
+      } catch (SQLException unreachable) {
+        response.withData(database.getKey(), "not checked: " + unreachable.getMessage());
+      }
+    }
+    return response.build();
+  }
+
+  /** The PostgreSQL transaction ids of this member's branches prepared too long ago. */
+  private List<String> ownBranchesPreparedTooLong(DataSource database) throws SQLException {
+    List<String> stuck = new ArrayList<>();
+    try (Connection connection = database.getConnection();
+        PreparedStatement prepared =
+            connection.prepareStatement(
+                "select gid from pg_prepared_xacts where database = current_database()"
+                    + " and prepared < now() - ? * interval '1 millisecond'")) {
+      prepared.setQueryTimeout(TIMEOUT_SECONDS);
+      prepared.setLong(1, inDoubtLimit.toMillis());
+      try (ResultSet gids = prepared.executeQuery()) {
+        while (gids.next()) {
+          String gid = gids.getString(1);
+          if (isBranchOf(gid, member)) {
+            stuck.add(gid);
+          }
+        }
+      }
+    }
+    return stuck;
+  }
+
+  /**
+   * Whether a PostgreSQL XA transaction id ({@code formatId_base64(gtrid)_base64(bqual)}, as the
+   * JDBC driver writes it) belongs to {@code member}: its branch qualifier starts with the name.
+   */
+  static boolean isBranchOf(String gid, String member) {
+    return branchQualifier(gid).map(qualifier -> qualifier.startsWith(member)).orElse(false);
+  }
+
+  private static Optional<String> branchQualifier(String gid) {
+    String[] parts = gid.split("_");
+    if (parts.length != 3) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.ISO_8859_1));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.bazaar.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class InDoubtBranchesLivenessTest {
+
+  /** As the PostgreSQL JDBC driver names a prepared XA branch. */
+  private static String gid(int formatId, String globalId, byte[] branchQualifier) {
+    Base64.Encoder base64 = Base64.getEncoder();
+    return formatId
+        + "_"
+        + base64.encodeToString(globalId.getBytes(StandardCharsets.ISO_8859_1))
+        + "_"
+        + base64.encodeToString(branchQualifier);
+  }
+
+  private static byte[] qualifier(String member) {
+    // Payara's qualifier: the xa-servername, then binary bytes naming the resource manager.
+    byte[] name = member.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] qualifier = new byte[name.length + 4];
+    System.arraycopy(name, 0, qualifier, 0, name.length);
+    qualifier[name.length] = (byte) 0xfe;
+    qualifier[name.length + 3] = 7;
+    return qualifier;
+  }
+
+  @Test
+  void knowsTheMembersOwnBranches() {
+    String gid = gid(4871251, "\u0001\u00ff global", qualifier("bazaar-2"));
+
+    assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-2")).isTrue();
+    assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-1")).isFalse();
+    assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-20")).isFalse();
+  }
+
+  @Test
+  void ignoresTransactionsPreparedByHand() {
+    assertThat(InDoubtBranchesLiveness.isBranchOf("bazaar-2 by hand", "bazaar-2")).isFalse();
+    assertThat(InDoubtBranchesLiveness.isBranchOf("1_a_!!!", "bazaar-2")).isFalse();
+  }
+}

@@ -1,10 +1,8 @@
 package io.bazaar.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -17,23 +15,12 @@ public class DatabasesReadiness implements HealthCheck {
 
   private static final int TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/orders")
-  DataSource orders;
-
-  @Resource(lookup = "jdbc/inventory")
-  DataSource inventory;
-
-  @Resource(lookup = "jdbc/payments")
-  DataSource payments;
+  @Inject CheckoutDatabases databases;
 
   @Override
   public HealthCheckResponse call() {
-    Map<String, DataSource> databases = new LinkedHashMap<>();
-    databases.put("orders", orders);
-    databases.put("inventory", inventory);
-    databases.put("payments", payments);
     var response = HealthCheckResponse.named("databases").up();
-    for (var database : databases.entrySet()) {
+    for (var database : databases.byName().entrySet()) {
       String state = probe(database.getValue());
       response.withData(database.getKey(), state);
       if (!"UP".equals(state)) {

@@ -1,6 +1,5 @@
 package io.bazaar.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,14 +43,7 @@ public class InDoubtBranchesLiveness implements HealthCheck {
 
   private static final int TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/orders")
-  DataSource orders;
-
-  @Resource(lookup = "jdbc/inventory")
-  DataSource inventory;
-
-  @Resource(lookup = "jdbc/payments")
-  DataSource payments;
+  @Inject CheckoutDatabases databases;
 
   @Inject
   @ConfigProperty(name = "bazaar.node.name", defaultValue = "bazaar-1")
@@ -65,12 +55,8 @@ public class InDoubtBranchesLiveness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    Map<String, DataSource> databases = new LinkedHashMap<>();
-    databases.put("orders", orders);
-    databases.put("inventory", inventory);
-    databases.put("payments", payments);
     var response = HealthCheckResponse.named("in-doubt-transactions").up();
-    for (var database : databases.entrySet()) {
+    for (var database : databases.byName().entrySet()) {
       try {
         List<String> stuck = ownBranchesPreparedTooLong(database.getValue());
         response.withData(database.getKey(), stuck.isEmpty() ? "none" : String.join(" ", stuck));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -262,20 +263,24 @@ public final class ClusterStack implements AutoCloseable {
   }
 
   private boolean answersNotLive(PayaraMember member) {
+    return health(member, "/health/live").map(answer -> answer.statusCode() == 503).orElse(false);
+  }
+
+  /** A member's answer to a health check, or empty when it gave none in time. */
+  private Optional<HttpResponse<String>> health(PayaraMember member, String path) {
     try {
-      HttpResponse<String> answer =
+      return Optional.of(
           http.send(
-              HttpRequest.newBuilder(URI.create(member.baseUri() + "/health/live"))
+              HttpRequest.newBuilder(URI.create(member.baseUri() + path))
                   .timeout(HEALTH_TIMEOUT)
                   .GET()
                   .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return answer.statusCode() == 503;
+              HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
-      return false;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -305,23 +310,11 @@ public final class ClusterStack implements AutoCloseable {
   }
 
   private boolean isReady(PayaraMember member) {
-    try {
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(URI.create(member.baseUri() + "/health/ready"))
-                  .timeout(HEALTH_TIMEOUT)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      // While a restarted member redeploys the storefront, Payara answers UP with no checks at all:
-      // ready means the storefront's own checks are there and up.
-      return answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    // While a restarted member redeploys the storefront, Payara answers UP with no checks at all:
+    // ready means the storefront's own checks are there and up.
+    return health(member, "/health/ready")
+        .map(answer -> answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK))
+        .orElse(false);
   }
 
   /**

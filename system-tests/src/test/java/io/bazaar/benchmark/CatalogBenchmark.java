@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  * -Dbench.main=io.bazaar.benchmark.CatalogBenchmark} (see docs/performance.md); options as system
  * properties: {@code bench.products=100000}, {@code bench.seconds=30}, {@code bench.warmup=15},
  * {@code bench.repeats=3}, {@code bench.detail-clients=16}, {@code bench.search-rate=200}, {@code
- * bench.checkout-clients=8}.
+ * bench.checkout-clients=8}, {@code bench.parts=reindex,detail,search} (which measurements).
  */
 public final class CatalogBenchmark {
 
@@ -60,6 +61,8 @@ public final class CatalogBenchmark {
     int detailClients = Integer.getInteger("bench.detail-clients", 16);
     int searchRate = Integer.getInteger("bench.search-rate", 200);
     int checkoutClients = Integer.getInteger("bench.checkout-clients", 8);
+    Set<String> parts =
+        Set.of(System.getProperty("bench.parts", "reindex,detail,search").split(","));
     Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
     Benchmarks.deleteRecursively(data);
     ShopLayout layout = ShopLayout.locate();
@@ -88,7 +91,10 @@ public final class CatalogBenchmark {
       // Both ways the shop rebuilds: in place (the default over a full index, searches keep the
       // whole catalog) and from empty (the mass indexer).
       Map<String, List<Double>> reindexSeconds = new LinkedHashMap<>();
-      for (String method : List.of("replace_in_place", "build_from_empty")) {
+      for (String method :
+          parts.contains("reindex")
+              ? List.of("replace_in_place", "build_from_empty")
+              : List.<String>of()) {
         for (int repeat = 1; repeat <= repeats; repeat++) {
           double took = reindex(http, base, admin, method);
           reindexSeconds.computeIfAbsent(method, m -> new ArrayList<>()).add(took);
@@ -105,9 +111,11 @@ public final class CatalogBenchmark {
       Random random = new Random(11);
       Supplier<URI> detail =
           () -> base.resolve("/api/v1/products/" + slugs.get(random.nextInt(slugs.size())));
-      closedLoop(http, detail, detailClients, warmup, 0);
       List<Latencies> details = new ArrayList<>();
-      for (int repeat = 1; repeat <= repeats; repeat++) {
+      if (parts.contains("detail")) {
+        closedLoop(http, detail, detailClients, warmup, 0);
+      }
+      for (int repeat = 1; parts.contains("detail") && repeat <= repeats; repeat++) {
         Latencies run = closedLoop(http, detail, detailClients, 0, seconds);
         details.add(run);
         print("product detail, " + detailClients + " clients", repeat, run);
@@ -116,7 +124,7 @@ public final class CatalogBenchmark {
       CheckoutBenchmark.seedStock(stack.inventoryJdbcUrl(), stack.settings());
       List<Latencies> searchRuns = new ArrayList<>();
       List<Double> checkoutsDuring = new ArrayList<>();
-      for (int repeat = 0; repeat <= repeats; repeat++) {
+      for (int repeat = 0; parts.contains("search") && repeat <= repeats; repeat++) {
         int duration = repeat == 0 ? warmup : seconds;
         ConcurrentLinkedQueue<UUID> carts =
             CheckoutBenchmark.prepareCarts(
@@ -164,23 +172,27 @@ public final class CatalogBenchmark {
                   products,
                   method,
                   Benchmarks.median(took)));
-      System.out.printf(
-          Locale.ROOT,
-          "| product detail, %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, errors %d | 3,000 req/s or more |%n",
-          detailClients,
-          Benchmarks.median(details.stream().map(Latencies::perSecond).toList()),
-          Benchmarks.median(details.stream().map(Latencies::p50).toList()),
-          Benchmarks.median(details.stream().map(Latencies::p99).toList()),
-          details.stream().mapToLong(Latencies::errors).sum());
-      System.out.printf(
-          Locale.ROOT,
-          "| search at %d queries/s during checkout load (%.0f orders/s) | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d | p95 under 30 ms |%n",
-          searchRate,
-          Benchmarks.median(checkoutsDuring),
-          Benchmarks.median(searchRuns.stream().map(Latencies::p50).toList()),
-          Benchmarks.median(searchRuns.stream().map(Latencies::p95).toList()),
-          Benchmarks.median(searchRuns.stream().map(Latencies::p99).toList()),
-          searchRuns.stream().mapToLong(Latencies::errors).sum());
+      if (!details.isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "| product detail, %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, errors %d | 3,000 req/s or more |%n",
+            detailClients,
+            Benchmarks.median(details.stream().map(Latencies::perSecond).toList()),
+            Benchmarks.median(details.stream().map(Latencies::p50).toList()),
+            Benchmarks.median(details.stream().map(Latencies::p99).toList()),
+            details.stream().mapToLong(Latencies::errors).sum());
+      }
+      if (!searchRuns.isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "| search at %d queries/s during checkout load (%.0f orders/s) | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d | p95 under 30 ms |%n",
+            searchRate,
+            Benchmarks.median(checkoutsDuring),
+            Benchmarks.median(searchRuns.stream().map(Latencies::p50).toList()),
+            Benchmarks.median(searchRuns.stream().map(Latencies::p95).toList()),
+            Benchmarks.median(searchRuns.stream().map(Latencies::p99).toList()),
+            searchRuns.stream().mapToLong(Latencies::errors).sum());
+      }
     }
   }
 

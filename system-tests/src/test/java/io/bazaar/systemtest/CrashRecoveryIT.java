@@ -8,23 +8,18 @@ import io.bazaar.faults.Faults;
 import io.bazaar.server.PayaraMember;
 import io.bazaar.server.PayaraSettings;
 import io.bazaar.systemtest.Databases.Database;
+import io.bazaar.systemtest.Databases.PreparedBranch;
 import io.bazaar.systemtest.RunningShop.Shop;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.xa.PGXADataSource;
 
 /**
  * The Payara JVM dies in the middle of two-phase commit and comes back on the same root directory
@@ -130,65 +125,31 @@ class CrashRecoveryIT {
    */
   @Test
   void aBranchLeftPreparedTooLongMakesItsMemberNotLive() throws Exception {
-    Api health = api;
-    assertThat(health.get("health/live").status()).isEqualTo(200);
-    PGXADataSource payments = new PGXADataSource();
-    payments.setUrl(shop.stack.paymentsJdbcUrl());
-    payments.setUser(shop.stack.settings().databaseUser());
-    payments.setPassword(shop.stack.settings().databasePassword());
-    XAConnection othersConnection = payments.getXAConnection();
-    XAConnection ownConnection = payments.getXAConnection();
-    Xid others = prepareBranch(othersConnection, "crash-2");
-    Xid own = null;
-    try {
+    assertThat(api.get("health/live").status()).isEqualTo(200);
+    try (PreparedBranch others = shop.databases.prepareBranch(Database.PAYMENTS, "crash-2")) {
       Thread.sleep(IN_DOUBT_LIMIT.toMillis() + 1_000);
-      assertThat(health.get("health/live").status())
+      assertThat(api.get("health/live").status())
           .as("another member's branch is not this member's to resolve")
           .isEqualTo(200);
 
-      own = prepareBranch(ownConnection, "crash-1");
-      Thread.sleep(IN_DOUBT_LIMIT.toMillis() + 1_000);
-      Api.Reply notLive = health.get("health/live");
-      assertThat(notLive.status()).isEqualTo(503);
-      JsonObject check =
-          notLive.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-              .filter(c -> c.getString("name").equals("in-doubt-transactions"))
-              .findFirst()
-              .orElseThrow();
-      assertThat(check.getString("status")).isEqualTo("DOWN");
-      assertThat(check.getJsonObject("data").getString("orders")).isEqualTo("none");
-      assertThat(check.getJsonObject("data").getString("payments")).startsWith("4871251_");
+      try (PreparedBranch own = shop.databases.prepareBranch(Database.PAYMENTS, "crash-1")) {
+        Thread.sleep(IN_DOUBT_LIMIT.toMillis() + 1_000);
+        Api.Reply notLive = api.get("health/live");
+        assertThat(notLive.status()).isEqualTo(503);
+        JsonObject check =
+            notLive.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("in-doubt-transactions"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(check.getString("status")).isEqualTo("DOWN");
+        assertThat(check.getJsonObject("data").getString("orders")).isEqualTo("none");
+        assertThat(check.getJsonObject("data").getString("payments")).startsWith("4871251_");
 
-      ownConnection.getXAResource().rollback(own);
-      own = null;
-      assertThat(health.get("health/live").status()).isEqualTo(200);
-    } finally {
-      if (own != null) {
-        ownConnection.getXAResource().rollback(own);
+        own.rollBack();
+        assertThat(api.get("health/live").status()).isEqualTo(200);
       }
-      othersConnection.getXAResource().rollback(others);
-      othersConnection.close();
-      ownConnection.close();
     }
   }
-
-  /** Prepares a branch that reads nothing, named as Payara names the branches of {@code member}. */
-  private static Xid prepareBranch(XAConnection connection, String member) throws Exception {
-    byte[] global = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-    byte[] qualifier = (member + ",P100").getBytes(StandardCharsets.US_ASCII);
-    Xid xid = new TestXid(4871251, global, qualifier);
-    XAResource branch = connection.getXAResource();
-    branch.start(xid, XAResource.TMNOFLAGS);
-    try (Statement statement = connection.getConnection().createStatement()) {
-      statement.execute("select 1");
-    }
-    branch.end(xid, XAResource.TMSUCCESS);
-    branch.prepare(xid);
-    return xid;
-  }
-
-  private record TestXid(int getFormatId, byte[] getGlobalTransactionId, byte[] getBranchQualifier)
-      implements Xid {}
 
   /**
    * Sends the request that halts the member, checks that the crash left prepared branches behind,

@@ -1,15 +1,23 @@
 package io.bazaar.systemtest;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import org.postgresql.xa.PGXADataSource;
 
 /** Reads and seeds the three databases directly, the way an auditor would check them. */
 public final class Databases {
@@ -95,6 +103,67 @@ public final class Databases {
               "select count(*) from pg_prepared_xacts where database = current_database()");
     }
     return prepared;
+  }
+
+  /**
+   * Prepares, by hand, a transaction branch that reads nothing, named as Payara names the branches
+   * of {@code member}: what a member leaves behind when its connection dies during a rollback.
+   */
+  public PreparedBranch prepareBranch(Database database, String member) throws Exception {
+    PGXADataSource source = new PGXADataSource();
+    source.setUrl(urls.get(database));
+    source.setUser(user);
+    source.setPassword(password);
+    XAConnection connection = source.getXAConnection();
+    try {
+      Xid xid =
+          new BranchId(
+              4871251,
+              UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII),
+              (member + ",P100").getBytes(StandardCharsets.US_ASCII));
+      XAResource branch = connection.getXAResource();
+      branch.start(xid, XAResource.TMNOFLAGS);
+      try (Statement statement = connection.getConnection().createStatement()) {
+        statement.execute("select 1");
+      }
+      branch.end(xid, XAResource.TMSUCCESS);
+      branch.prepare(xid);
+      return new PreparedBranch(connection, xid);
+    } catch (Exception | AssertionError failed) {
+      connection.close();
+      throw failed;
+    }
+  }
+
+  private record BranchId(int getFormatId, byte[] getGlobalTransactionId, byte[] getBranchQualifier)
+      implements Xid {}
+
+  /** A branch prepared by {@link #prepareBranch}; closing rolls it back if nobody else has. */
+  public static final class PreparedBranch implements AutoCloseable {
+    private final XAConnection connection;
+    private final Xid xid;
+
+    private PreparedBranch(XAConnection connection, Xid xid) {
+      this.connection = connection;
+      this.xid = xid;
+    }
+
+    public void rollBack() throws XAException, SQLException {
+      connection.getXAResource().rollback(xid);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        rollBack();
+      } catch (XAException alreadyResolved) {
+        if (alreadyResolved.errorCode != XAException.XAER_NOTA) {
+          throw alreadyResolved;
+        }
+      } finally {
+        connection.close();
+      }
+    }
   }
 
   private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

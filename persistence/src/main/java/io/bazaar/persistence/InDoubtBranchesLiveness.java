@@ -32,7 +32,7 @@ import org.eclipse.microprofile.health.Liveness;
  * supervisor, or Kubernetes, restart the member; its recovery then commits or rolls back each of
  * its own branches by its transaction log. Other members' branches are theirs to recover: the
  * branch qualifier of every XID starts with its member's {@code xa-servername} ({@code
- * bazaar.node.name}).
+ * bazaar.node.name}) and a comma.
  *
  * <p>A database that does not answer leaves the member live: a restart would not bring it back, and
  * readiness already takes the member out of service.
@@ -94,10 +94,12 @@ public class InDoubtBranchesLiveness implements HealthCheck {
 
   /**
    * Whether a PostgreSQL XA transaction id ({@code formatId_base64(gtrid)_base64(bqual)}, as the
-   * JDBC driver writes it) belongs to {@code member}: its branch qualifier starts with the name.
+   * JDBC driver writes it) belongs to {@code member}: Payara's branch qualifiers start with the
+   * member's name and a comma ({@code bazaar-2,server,P100,...}), and its recovery takes as its own
+   * exactly the branches whose qualifier starts so.
    */
   static boolean isBranchOf(String gid, String member) {
-    return branchQualifier(gid).map(qualifier -> qualifier.startsWith(member)).orElse(false);
+    return branchQualifier(gid).map(qualifier -> qualifier.startsWith(member + ",")).orElse(false);
   }
 
   private static Optional<String> branchQualifier(String gid) {

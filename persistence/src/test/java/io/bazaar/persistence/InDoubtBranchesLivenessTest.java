@@ -19,8 +19,8 @@ class InDoubtBranchesLivenessTest {
   }
 
   private static byte[] qualifier(String member) {
-    // Payara's qualifier: the xa-servername, then binary bytes naming the resource manager.
-    byte[] name = member.getBytes(StandardCharsets.ISO_8859_1);
+    // Payara's qualifier: the xa-servername, its instance and server id, then binary bytes.
+    byte[] name = (member + ",server,P100,").getBytes(StandardCharsets.ISO_8859_1);
     byte[] qualifier = new byte[name.length + 4];
     System.arraycopy(name, 0, qualifier, 0, name.length);
     qualifier[name.length] = (byte) 0xfe;
@@ -31,10 +31,13 @@ class InDoubtBranchesLivenessTest {
   @Test
   void knowsTheMembersOwnBranches() {
     String gid = gid(4871251, "\u0001\u00ff global", qualifier("bazaar-2"));
+    String tenth = gid(4871251, "another", qualifier("bazaar-10"));
+    assertThat(InDoubtBranchesLiveness.isBranchOf(tenth, "bazaar-1")).isFalse();
 
     assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-2")).isTrue();
     assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-1")).isFalse();
     assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar-20")).isFalse();
+    assertThat(InDoubtBranchesLiveness.isBranchOf(gid, "bazaar")).isFalse();
   }
 
   @Test

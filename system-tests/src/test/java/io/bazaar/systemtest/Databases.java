@@ -120,7 +120,7 @@ public final class Databases {
           new BranchId(
               4871251,
               UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII),
-              (member + ",P100").getBytes(StandardCharsets.US_ASCII));
+              (member + ",server,P100,").getBytes(StandardCharsets.US_ASCII));
       XAResource branch = connection.getXAResource();
       branch.start(xid, XAResource.TMNOFLAGS);
       try (Statement statement = connection.getConnection().createStatement()) {

@@ -156,9 +156,15 @@ public final class Databases {
     public void close() throws Exception {
       try {
         rollBack();
-      } catch (XAException alreadyResolved) {
-        if (alreadyResolved.errorCode != XAException.XAER_NOTA) {
-          throw alreadyResolved;
+      } catch (XAException failed) {
+        // Already resolved (by a member's recovery, or an earlier rollBack): PostgreSQL answers
+        // that no such prepared transaction exists (undefined_object).
+        boolean alreadyResolved =
+            failed.errorCode == XAException.XAER_NOTA
+                || failed.getCause() instanceof SQLException sql
+                    && "42704".equals(sql.getSQLState());
+        if (!alreadyResolved) {
+          throw failed;
         }
       } finally {
         connection.close();

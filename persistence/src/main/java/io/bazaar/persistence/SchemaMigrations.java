@@ -1,12 +1,13 @@
 package io.bazaar.persistence;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,14 +29,7 @@ public class SchemaMigrations {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-  @Resource(lookup = "jdbc/orders")
-  DataSource orders;
-
-  @Resource(lookup = "jdbc/inventory")
-  DataSource inventory;
-
-  @Resource(lookup = "jdbc/payments")
-  DataSource payments;
+  @Inject CheckoutDatabases databases;
 
   record ContextSchema(String schema, DataSource database) {}
 
@@ -63,6 +57,10 @@ public class SchemaMigrations {
   }
 
   private List<ContextSchema> contexts() {
+    Map<String, DataSource> byName = databases.byName();
+    DataSource orders = byName.get("orders");
+    DataSource inventory = byName.get("inventory");
+    DataSource payments = byName.get("payments");
     return List.of(
         new ContextSchema("catalog", inventory),
         new ContextSchema("inventory", inventory),

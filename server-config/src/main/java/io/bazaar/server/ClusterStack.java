@@ -199,7 +199,7 @@ public final class ClusterStack implements AutoCloseable {
           && !excluded.containsKey(member.nodeName())
           && restarting.add(member.nodeName())) {
         LOG.log(Level.WARNING, "member {0} is not running; restarting it", member.nodeName());
-        inBackground("restart-" + member.nodeName(), member, member::start);
+        inBackground(member, member::start);
       }
     }
   }
@@ -209,7 +209,7 @@ public final class ClusterStack implements AutoCloseable {
   }
 
   /** Runs a restart of {@code member} on a thread of its own; the member counts as restarting. */
-  private void inBackground(String threadName, PayaraMember member, Restart restart) {
+  private void inBackground(PayaraMember member, Restart restart) {
     Thread thread =
         new Thread(
             () -> {
@@ -223,7 +223,7 @@ public final class ClusterStack implements AutoCloseable {
                 restarting.remove(member.nodeName());
               }
             },
-            threadName);
+            "restart-" + member.nodeName());
     thread.setDaemon(true);
     thread.start();
   }
@@ -250,7 +250,6 @@ public final class ClusterStack implements AutoCloseable {
         failedLiveness.remove(name);
         LOG.log(Level.WARNING, "member {0} reports itself not live; restarting it", name);
         inBackground(
-            "restart-" + name,
             member,
             () -> {
               // The next supervision takes it out of nginx; then it finishes what it has.

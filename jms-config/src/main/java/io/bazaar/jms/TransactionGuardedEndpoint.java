@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -95,7 +96,17 @@ final class TransactionGuardedEndpoint implements InvocationHandler {
                 + DeliveryThreadTransactions.StatusNames.of(status)
                 + "); the delivery is refused so that the message is not acknowledged, and the broker"
                 + " will deliver it again");
-    closeContainerInvocation();
+    try {
+      closeContainerInvocation();
+    } catch (RuntimeException containerFailure) {
+      // When the bean could not even be created (a delivery during deployment: its resources are
+      // not bound yet), Payara pushed no invocation and its afterDelivery fails on someone else's;
+      // the adapter would make the same call. The refusal below is what matters.
+      LOG.log(
+          Level.FINE,
+          "the container's afterDelivery of a refused delivery failed",
+          containerFailure);
+    }
     throw new ResourceException(
         "delivery refused: the consuming session is not enlisted in a transaction");
   }

@@ -84,6 +84,24 @@ class TransactionGuardedEndpointTest {
     assertThat(session.acknowledgedInBranch).containsExactly("order-4");
   }
 
+  /**
+   * A delivery during deployment: the container cannot create the bean, starts no transaction, and
+   * its afterDelivery fails too (Payara: ClassCastException on the invocation it never pushed).
+   */
+  @Test
+  void aDeliveryTheContainerCannotEvenStartIsRefusedAndRedelivered() throws Exception {
+    container.beanCannotBeCreated = true;
+    MessageEndpoint endpoint = factory.createEndpoint(session);
+
+    assertThat(deliver(endpoint, "order-6")).isFalse();
+    assertThat(session.acknowledgedOutsideBranch).isEmpty();
+
+    container.beanCannotBeCreated = false;
+    deliver(endpoint, "order-6");
+    assertThat(container.delivered).containsExactly("order-6");
+    assertThat(session.acknowledgedInBranch).containsExactly("order-6");
+  }
+
   @Test
   void aTransactionTheContainerLeavesBehindIsRemovedAfterTheDelivery() throws Exception {
     container.leavesTransactionBehind = true;
@@ -158,6 +176,7 @@ class TransactionGuardedEndpointTest {
     final FakeTransactions.Manager transactions;
     final List<String> delivered = new ArrayList<>();
     boolean enlistmentFails;
+    boolean beanCannotBeCreated;
     boolean leavesTransactionBehind;
     int afterDeliveries;
     FakeTransactions.Transaction lastTransaction;
@@ -213,6 +232,11 @@ class TransactionGuardedEndpointTest {
       public void beforeDelivery(Method method) {
         open = true;
         failure = null;
+        if (beanCannotBeCreated) {
+          failure = new IllegalStateException("Exception attempting to inject");
+          lastTransaction = null;
+          return;
+        }
         FakeTransactions.Transaction client = transactions.getTransaction();
         if (client != null) {
           failure = new IllegalStateException("Client's transaction aborted");
@@ -241,6 +265,9 @@ class TransactionGuardedEndpointTest {
       public void afterDelivery() {
         afterDeliveries++;
         open = false;
+        if (beanCannotBeCreated) {
+          throw new ClassCastException("ComponentInvocation cannot be cast to EjbInvocation");
+        }
         if (lastTransaction == null || transactions.getTransaction() != lastTransaction) {
           return;
         }

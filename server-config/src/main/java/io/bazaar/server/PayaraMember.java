@@ -61,6 +61,7 @@ public final class PayaraMember implements AutoCloseable {
       ChildProcess.stopLeftOver(name(), settings.pidFile(), settings.rootDirectory().toString());
       TcpPorts.requireFree(settings.httpAddress(), settings.httpPort(), "Payara Micro");
       Files.createDirectories(settings.rootDirectory());
+      MemberLogs.archivePreviousLife(settings);
       List<String> command = command(renderBootFiles());
       boot = new BootProgress(settings.consoleFile());
       starting =

@@ -1,5 +1,7 @@
 package io.bazaar.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -306,6 +308,26 @@ public final class PayaraSettings {
 
   Path logFileArgument() {
     return dataDirectory.resolve("payara-" + nodeName + ".log");
+  }
+
+  /** Where the logs of a member's earlier lives go, one directory per life (see MemberLogs). */
+  public Path logArchiveDirectory() {
+    return dataDirectory.resolve("payara-" + nodeName + "-logs");
+  }
+
+  /** The log files of the current life: the rotated server logs and the console. */
+  List<Path> currentLogFiles() throws IOException {
+    String serverLog = logFileArgument().getFileName().toString() + ".";
+    List<Path> files = new ArrayList<>();
+    try (var listing = Files.list(dataDirectory)) {
+      listing
+          .filter(file -> file.getFileName().toString().startsWith(serverLog))
+          .forEach(files::add);
+    }
+    if (Files.exists(consoleFile())) {
+      files.add(consoleFile());
+    }
+    return files;
   }
 
   /** The JVM's standard output and error. */

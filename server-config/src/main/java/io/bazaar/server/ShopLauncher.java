@@ -45,6 +45,7 @@ public final class ShopLauncher {
         BAZAAR_MAIL_FROM             Bazaar <orders@bazaar.local>
         BAZAAR_DEMO_CATALOG          true      fill an empty catalog with demo products
         BAZAAR_DEMO_CATALOG_PRODUCTS 10000     how many generated products (first start only)
+        BAZAAR_DEMO_CATALOG_REVIEWS  true      with published reviews for about 2 in 5 of them
         BAZAAR_PAYARA_START_TIMEOUT  900       seconds to wait for /health/ready
       """
           .formatted(ShopSettings.DEMO_ADMIN_PASSWORD);

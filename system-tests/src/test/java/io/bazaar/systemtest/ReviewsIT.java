@@ -3,6 +3,8 @@ package io.bazaar.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
+import io.bazaar.review.control.DemoReviewWriter;
+import io.bazaar.review.control.DemoReviewWriter.DemoReview;
 import io.bazaar.systemtest.Api.Customer;
 import io.bazaar.systemtest.Api.Reply;
 import io.bazaar.systemtest.RunningShop.Shop;
@@ -254,6 +256,73 @@ class ReviewsIT {
         });
     Reply none = shop.api.get("api/v1/search?category=" + category + "&rating=4");
     assertThat(none.json().getJsonObject("products").getInt("total")).isZero();
+  }
+
+  /**
+   * The generated catalog comes with the reviews its writer gives each product, published, and with
+   * ratings to match in the database, the product detail and search.
+   */
+  @Test
+  void theDemoCatalogComesWithItsReviewsAndTheRatingsTheyAddUpTo() {
+    DemoReviewWriter writer = new DemoReviewWriter(RunningShop.Shop.DEMO_SEED);
+    List<Map<String, Object>> demoProducts =
+        shop.databases.query(
+            Databases.Database.INVENTORY,
+            // The demo catalog loads before any test adds a product.
+            "select slug, name, status, rating_count, rating_average from catalog.product"
+                + " order by id limit "
+                + RunningShop.Shop.DEMO_PRODUCTS);
+    assertThat(demoProducts).hasSize(RunningShop.Shop.DEMO_PRODUCTS);
+    int reviewedProducts = 0;
+    int checkedInDetail = 0;
+    for (Map<String, Object> product : demoProducts) {
+      String slug = (String) product.get("slug");
+      // Only products on sale can be reviewed; the demo catalog has drafts and archived ones too.
+      List<DemoReview> expected =
+          "ACTIVE".equals(product.get("status"))
+              ? writer.reviewsOf(slug, (String) product.get("name"))
+              : List.of();
+      if (expected.isEmpty()) {
+        assertThat(((Number) product.get("rating_count")).intValue()).as(slug).isZero();
+        continue;
+      }
+      reviewedProducts++;
+      assertThat(((Number) product.get("rating_count")).intValue())
+          .as(slug)
+          .isEqualTo(expected.size());
+      java.math.BigDecimal average =
+          java.math.BigDecimal.valueOf(
+                  expected.stream().mapToInt(review -> review.draft().rating()).sum())
+              .divide(
+                  java.math.BigDecimal.valueOf(expected.size()), 2, java.math.RoundingMode.HALF_UP);
+      assertThat((java.math.BigDecimal) product.get("rating_average"))
+          .as(slug)
+          .isEqualByComparingTo(average);
+      if (checkedInDetail < 5 && expected.size() >= 3) {
+        checkedInDetail++;
+        assertThat(rating(slug).getInt("count")).isEqualTo(expected.size());
+        assertThat(published(slug, "newest"))
+            .extracting(review -> review.getString("title"))
+            .containsExactlyInAnyOrderElementsOf(
+                expected.stream().map(review -> review.draft().title()).toList());
+      }
+    }
+    assertThat(reviewedProducts)
+        .isBetween(RunningShop.Shop.DEMO_PRODUCTS / 4, RunningShop.Shop.DEMO_PRODUCTS / 2);
+    assertThat(checkedInDetail).isEqualTo(5);
+    assertThat(shop.documents("reviews", Filters.regex("authorId", "^demo-reviewer-")))
+        .allMatch(review -> "PUBLISHED".equals(review.getString("status")))
+        .allMatch(review -> !review.getBoolean("verifiedPurchase"));
+
+    String fourAndUp =
+        "select count(*) from catalog.product where status = 'ACTIVE' and rating_average >= 4";
+    assertThat(shop.databases.count(Databases.Database.INVENTORY, fourAndUp)).isPositive();
+    RunningShop.Shop.await(
+        "search's four-stars-and-up count to match the database",
+        Duration.ofSeconds(2),
+        () ->
+            shop.api.get("api/v1/search?rating=4").json().getJsonObject("products").getInt("total")
+                == shop.databases.count(Databases.Database.INVENTORY, fourAndUp));
   }
 
   @Test

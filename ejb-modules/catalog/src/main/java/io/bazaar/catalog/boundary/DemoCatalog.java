@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -20,9 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * so that a fresh local shop has something to sell and to search: {@code
  * bazaar.demo-catalog.products} products (10,000 by default) from a fixed seed, with stock in two
  * warehouses. It loads in the background in chunks of {@value #CHUNK} products, one transaction
- * each, logging progress; the member reports not ready ({@link DemoCatalogReadiness}) until it is
- * done. Never touches a catalog that already has categories, and of several members starting on one
- * empty database only one loads.
+ * each, logging progress, then fires {@link DemoCatalogLoaded} for the demo data of other contexts
+ * (reviews); the member reports not ready ({@link DemoCatalogReadiness}) until all of it is done.
+ * Never touches a catalog that already has categories, and of several members starting on one empty
+ * database only one loads.
  */
 @Startup
 @Singleton
@@ -37,6 +39,8 @@ public class DemoCatalog {
   @Inject DemoCatalogLoader loader;
 
   @Resource ManagedExecutorService executor;
+
+  @Inject Event<DemoCatalogLoaded> loadedEvents;
 
   @Inject
   @ConfigProperty(name = "bazaar.demo-catalog", defaultValue = "false")
@@ -93,6 +97,7 @@ public class DemoCatalog {
           String.format(
               "demo catalog loaded: %,d products in %d s",
               products, (System.nanoTime() - started) / 1_000_000_000L));
+      loadedEvents.fire(new DemoCatalogLoaded(seed, products));
     } catch (RuntimeException failed) {
       failure = String.valueOf(failed.getMessage());
       LOG.log(Level.SEVERE, "demo catalog could not be loaded", failed);

@@ -7,10 +7,12 @@ import io.bazaar.catalog.boundary.Catalog;
 import io.bazaar.catalog.boundary.CatalogViews.ReviewedProduct;
 import io.bazaar.ordering.boundary.Orders;
 import io.bazaar.persistence.Page;
+import io.bazaar.review.control.DemoReviewWriter.DemoReview;
 import io.bazaar.review.control.ReviewScreening;
 import io.bazaar.review.entity.HelpfulVote;
 import io.bazaar.review.entity.Review;
 import io.bazaar.review.entity.ReviewDraft;
+import io.bazaar.review.entity.ScreeningVerdict;
 import jakarta.data.Sort;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -171,6 +173,38 @@ public class Reviews {
 
   public ReviewView reject(String reviewId, String reason) {
     return moderate(reviewId, review -> review.reject(reason, Instant.now()));
+  }
+
+  /**
+   * Stores reviews written elsewhere (the demo catalog's) as published, unverified, dated as given,
+   * and sets the product's rating; under the product's lock, as every change. An author who already
+   * reviewed the product keeps their review.
+   *
+   * @return how many reviews were stored
+   */
+  public int importPublished(String productSlug, List<DemoReview> reviews, Instant loadedAt) {
+    ReviewedProduct product = lockedProduct(productSlug);
+    int stored = 0;
+    for (DemoReview imported : reviews) {
+      if (documents
+          .find(Review.class, Review.idOf(product.slug(), imported.authorId()))
+          .isPresent()) {
+        continue;
+      }
+      Instant writtenAt = loadedAt.minus(java.time.Duration.ofDays(imported.daysAgo()));
+      documents.insert(
+          Review.write(
+              product.slug(),
+              imported.authorId(),
+              imported.authorName(),
+              imported.draft(),
+              false,
+              ScreeningVerdict.publishNow(),
+              writtenAt));
+      stored++;
+    }
+    rate(product.slug());
+    return stored;
   }
 
   /** Recounts a product's published reviews into its rating, to repair it after a failure. */

@@ -205,7 +205,8 @@ class ClusterFaultsIT {
         String.format(
             "fault run: %d shoppers in %d s (%.1f/s), %d requests, %d retries; faults injected %s;"
                 + " %d orders (%d acknowledged, %d units), %d sold out, %d refused otherwise,"
-                + " %d unresolved; violations = %d%s",
+                + " %d unresolved; %d e-mails delivered again with their Message-ID;"
+                + " violations = %d%s",
             arrived.get(),
             loadTime.toSeconds(),
             ARRIVALS_PER_SECOND,
@@ -218,6 +219,7 @@ class ClusterFaultsIT {
             soldOut.get(),
             refused.get(),
             unresolved.get(),
+            invariants.duplicateMailDeliveries(),
             violations.size(),
             violations.isEmpty()
                 ? ""

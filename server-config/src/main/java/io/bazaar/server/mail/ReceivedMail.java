@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param subject the subject, empty if none
  * @param sentAt the Date header, null if the message had none
  * @param body the text/plain part, else the text/html part without its tags
+ * @param messageId the Message-ID header, empty if none: the same for a message sent twice
  */
 public record ReceivedMail(
-    String from, List<String> to, String subject, Instant sentAt, String body) {
+    String from, List<String> to, String subject, Instant sentAt, String body, String messageId) {
 
   public static ReceivedMail of(MimeMessage message) {
     try {
@@ -32,7 +33,8 @@ public record ReceivedMail(
           addresses(message.getRecipients(Message.RecipientType.TO)),
           Optional.ofNullable(message.getSubject()).orElse(""),
           Optional.ofNullable(message.getSentDate()).map(date -> date.toInstant()).orElse(null),
-          text(message).orElse(""));
+          text(message).orElse(""),
+          Optional.ofNullable(message.getMessageID()).orElse(""));
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("Unreadable message", e);
     }

@@ -68,20 +68,12 @@ class TransactionGuardedEndpointTest {
   @Test
   void aDeliveryWhoseSessionWasNotEnlistedIsRefusedBeforeTheAcknowledgement() throws Exception {
     container.enlistmentFails = true;
-    MessageEndpoint endpoint = factory.createEndpoint(session);
 
-    boolean acknowledged = deliver(endpoint, "order-4");
-
-    assertThat(acknowledged).isFalse();
-    assertThat(session.acknowledgedOutsideBranch).isEmpty();
-    assertThat(session.acknowledgedInBranch).isEmpty();
-    assertThat(container.afterDeliveries).isEqualTo(1);
+    assertRefusedThenDeliveredAgain("order-4", () -> container.enlistmentFails = false);
+    assertThat(container.afterDeliveries)
+        .as("the refused delivery's, then the second's")
+        .isEqualTo(2);
     assertThat(transactionManager.getTransaction()).isNull();
-
-    container.enlistmentFails = false;
-    deliver(endpoint, "order-4");
-    assertThat(container.delivered).containsExactly("order-4");
-    assertThat(session.acknowledgedInBranch).containsExactly("order-4");
   }
 
   /**
@@ -91,15 +83,26 @@ class TransactionGuardedEndpointTest {
   @Test
   void aDeliveryTheContainerCannotEvenStartIsRefusedAndRedelivered() throws Exception {
     container.beanCannotBeCreated = true;
+
+    assertRefusedThenDeliveredAgain("order-6", () -> container.beanCannotBeCreated = false);
+  }
+
+  /**
+   * The first delivery is refused unacknowledged; once the container is mended, it goes through.
+   */
+  private void assertRefusedThenDeliveredAgain(String message, Runnable mend) throws Exception {
     MessageEndpoint endpoint = factory.createEndpoint(session);
 
-    assertThat(deliver(endpoint, "order-6")).isFalse();
+    assertThat(deliver(endpoint, message)).as("acknowledged").isFalse();
     assertThat(session.acknowledgedOutsideBranch).isEmpty();
+    assertThat(session.acknowledgedInBranch).isEmpty();
+    assertThat(container.delivered).isEmpty();
 
-    container.beanCannotBeCreated = false;
-    deliver(endpoint, "order-6");
-    assertThat(container.delivered).containsExactly("order-6");
-    assertThat(session.acknowledgedInBranch).containsExactly("order-6");
+    mend.run();
+    assertThat(deliver(endpoint, message)).as("acknowledged").isTrue();
+    assertThat(container.delivered).containsExactly(message);
+    assertThat(session.acknowledgedInBranch).containsExactly(message);
+    assertThat(session.acknowledgedOutsideBranch).isEmpty();
   }
 
   @Test

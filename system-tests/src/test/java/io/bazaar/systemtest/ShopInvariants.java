@@ -292,8 +292,20 @@ final class ShopInvariants {
     duplicateMailDeliveries =
         mails.stream().mapToLong(mail -> mail.to().size()).sum()
             - mailsPerRecipient.values().stream().mapToLong(Long::longValue).sum();
-    for (Map<String, Object> order :
-        databases.query(Database.ORDERS, "select number, email from ordering.customer_order")) {
+    List<Map<String, Object>> orders =
+        databases.query(Database.ORDERS, "select number, email from ordering.customer_order");
+    java.util.Set<String> numbers = new java.util.HashSet<>();
+    orders.forEach(order -> numbers.add((String) order.get("number")));
+    // A confirmation of an order that does not exist: its OrderPlaced message committed while the
+    // order's database branches did not.
+    notificationsPerOrder.keySet().stream()
+        .filter(number -> !numbers.contains(number))
+        .sorted()
+        .forEach(
+            number ->
+                violations.add(
+                    "notification for order " + number + ", which is not in the orders database"));
+    for (Map<String, Object> order : orders) {
       String number = (String) order.get("number");
       long notified = notificationsPerOrder.getOrDefault(number, 0L);
       if (notified != 1) {

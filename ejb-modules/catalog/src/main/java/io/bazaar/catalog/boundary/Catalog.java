@@ -1,15 +1,10 @@
 package io.bazaar.catalog.boundary;
 
-import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
-import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
 import io.bazaar.catalog.boundary.CatalogViews.CategoryView;
-import io.bazaar.catalog.boundary.CatalogViews.ImageView;
 import io.bazaar.catalog.boundary.CatalogViews.PricedSku;
 import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
-import io.bazaar.catalog.boundary.CatalogViews.RatingView;
 import io.bazaar.catalog.boundary.CatalogViews.ReviewedProduct;
-import io.bazaar.catalog.boundary.CatalogViews.VariantView;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.RatingDistribution;
@@ -20,6 +15,8 @@ import io.bazaar.persistence.GridCaches.GridCache;
 import io.bazaar.persistence.Page;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,6 +51,8 @@ public class Catalog {
   EntityManager em;
 
   @Inject Stock stock;
+
+  @Inject ProductDetailLoader detailLoader;
 
   @Inject GridCaches gridCaches;
 
@@ -237,40 +236,18 @@ public class Catalog {
         .isEmpty();
   }
 
-  /** A product's detail with live availability; drafts and archived products are not shown. */
+  /**
+   * A product's detail with live availability; drafts and archived products are not shown.
+   *
+   * <p>Read without a transaction of its own: a cached detail and one stock query need none, and
+   * beginning, enlisting and committing a JTA transaction on the XA pool for them costs more round
+   * trips to the database than the query. A detail not cached yet is loaded in a transaction
+   * ({@link ProductDetailLoader}), which its lazy associations need.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<ProductDetail> product(String slug) {
-    return Optional.ofNullable(productDetails.get(slug, () -> loadDetail(slug)))
+    return Optional.ofNullable(productDetails.get(slug, () -> detailLoader.load(slug)))
         .map(detail -> detail.withAvailability(stock.available(detail.skus())));
-  }
-
-  /** The detail as the catalog holds it, or null; its availability is filled in by the reader. */
-  private ProductDetail loadDetail(String slug) {
-    return em.createQuery(
-            "select p from Product p left join fetch p.variants where p.slug = :slug",
-            Product.class)
-        .setParameter("slug", slug)
-        .getResultStream()
-        .filter(Product::isPurchasable)
-        .findFirst()
-        .map(Catalog::detailOf)
-        .orElse(null);
-  }
-
-  private static ProductDetail detailOf(Product product) {
-    // Availability is live, never cached: the reader fills it in (withAvailability).
-    return new ProductDetail(
-        product.slug(),
-        product.name(),
-        BrandRef.of(product.brand()),
-        product.description(),
-        product.status().name(),
-        product.category().path().stream().map(CategoryRef::of).toList(),
-        product.attributes(),
-        product.images().stream().map(ImageView::of).toList(),
-        RatingView.of(product),
-        product.variants().stream()
-            .map(v -> new VariantView(v.sku(), v.label(), v.price(), v.attributes(), 0))
-            .toList());
   }
 
   /**

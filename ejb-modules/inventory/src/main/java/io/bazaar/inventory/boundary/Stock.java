@@ -4,6 +4,8 @@ import io.bazaar.inventory.entity.StockLevel;
 import io.bazaar.inventory.entity.StockMovement;
 import io.bazaar.inventory.entity.Warehouse;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,7 +57,11 @@ public class Stock {
   // Hibernate's array_contains renders as "array_position(...) is not null", which no index serves
   // (a scan of every stock row: 100 ms per look-up with 100,000 products).
 
-  /** Units available per SKU over all warehouses; SKUs without stock rows answer 0. */
+  /**
+   * Units available per SKU over all warehouses; SKUs without stock rows answer 0. Joins the
+   * caller's transaction if there is one, and needs none: a product page reads it on every view.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<String, Integer> available(Collection<String> skus) {
     Map<String, Integer> available = new HashMap<>();
     skus.forEach(sku -> available.put(sku, 0));

@@ -1,0 +1,50 @@
+package io.bazaar.catalog.boundary;
+
+import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
+import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
+import io.bazaar.catalog.boundary.CatalogViews.ImageView;
+import io.bazaar.catalog.boundary.CatalogViews.ProductDetail;
+import io.bazaar.catalog.boundary.CatalogViews.RatingView;
+import io.bazaar.catalog.boundary.CatalogViews.VariantView;
+import io.bazaar.catalog.entity.Product;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Loads a product's detail for the detail cache, in a transaction of its own. */
+@Stateless
+public class ProductDetailLoader {
+
+  @PersistenceContext(unitName = "catalog")
+  EntityManager em;
+
+  /** The detail as the catalog holds it, or null; its availability is filled in by the reader. */
+  public ProductDetail load(String slug) {
+    return em.createQuery(
+            "select p from Product p left join fetch p.variants where p.slug = :slug",
+            Product.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .filter(Product::isPurchasable)
+        .findFirst()
+        .map(ProductDetailLoader::detailOf)
+        .orElse(null);
+  }
+
+  private static ProductDetail detailOf(Product product) {
+    // Availability is live, never cached: the reader fills it in (withAvailability).
+    return new ProductDetail(
+        product.slug(),
+        product.name(),
+        BrandRef.of(product.brand()),
+        product.description(),
+        product.status().name(),
+        product.category().path().stream().map(CategoryRef::of).toList(),
+        product.attributes(),
+        product.images().stream().map(ImageView::of).toList(),
+        RatingView.of(product),
+        product.variants().stream()
+            .map(v -> new VariantView(v.sku(), v.label(), v.price(), v.attributes(), 0))
+            .toList());
+  }
+}

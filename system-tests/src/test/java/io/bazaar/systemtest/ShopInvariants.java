@@ -8,6 +8,7 @@ import io.bazaar.systemtest.Databases.Database;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ import org.bson.Document;
  *   <li>stock + sold units = initial stock per SKU, and no stock level is negative;
  *   <li>every order has exactly one payment, of the order's amount, and no payment lacks its order;
  *   <li>every order has exactly one notification document and exactly one e-mail (one Message-ID; a
- *       repeat with the same Message-ID, at-least-once delivery, is counted but allowed);
+ *       repeat with the same Message-ID, at-least-once delivery, is counted but allowed), and no
+ *       notification for an order that does not exist;
  *   <li>no transaction is left prepared in PostgreSQL or in the broker;
  *   <li>every cart whose creation was acknowledged still exists.
  * </ul>
@@ -282,19 +284,19 @@ final class ShopInvariants {
     // sends it again, with the same Message-ID, which mail clients show as one message. So one
     // e-mail means one Message-ID; the repeats are counted apart (duplicateMailDeliveries).
     List<ReceivedMail> mails = services.mail().mails();
-    Map<String, Long> mailsPerRecipient =
+    Map<String, Set<String>> messageIdsPerRecipient =
         mails.stream()
-            .flatMap(mail -> mail.to().stream().map(to -> to + " " + mail.messageId()))
-            .distinct()
+            .flatMap(mail -> mail.to().stream().map(to -> Map.entry(to, mail.messageId())))
             .collect(
                 Collectors.groupingBy(
-                    to -> to.substring(0, to.indexOf(' ')), Collectors.counting()));
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+    long distinctMails = messageIdsPerRecipient.values().stream().mapToLong(Set::size).sum();
     duplicateMailDeliveries =
-        mails.stream().mapToLong(mail -> mail.to().size()).sum()
-            - mailsPerRecipient.values().stream().mapToLong(Long::longValue).sum();
+        mails.stream().mapToLong(mail -> mail.to().size()).sum() - distinctMails;
     List<Map<String, Object>> orders =
         databases.query(Database.ORDERS, "select number, email from ordering.customer_order");
-    java.util.Set<String> numbers = new java.util.HashSet<>();
+    Set<String> numbers = new HashSet<>();
     orders.forEach(order -> numbers.add((String) order.get("number")));
     // A confirmation of an order that does not exist: its OrderPlaced message committed while the
     // order's database branches did not.
@@ -311,7 +313,8 @@ final class ShopInvariants {
       if (notified != 1) {
         violations.add("order " + number + " has " + notified + " notification documents");
       }
-      long mailed = mailsPerRecipient.getOrDefault((String) order.get("email"), 0L);
+      long mailed =
+          messageIdsPerRecipient.getOrDefault((String) order.get("email"), Set.of()).size();
       if (mailed != 1) {
         violations.add(
             "order " + number + " sent " + mailed + " distinct e-mails to " + order.get("email"));

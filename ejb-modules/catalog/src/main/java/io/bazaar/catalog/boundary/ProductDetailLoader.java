@@ -20,9 +20,7 @@ public class ProductDetailLoader {
 
   /** The detail as the catalog holds it, or null; its availability is filled in by the reader. */
   public ProductDetail load(String slug) {
-    return em.createQuery(
-            "select p from Product p left join fetch p.variants where p.slug = :slug",
-            Product.class)
+    return em.createNamedQuery(Product.WITH_VARIANTS_BY_SLUG, Product.class)
         .setParameter("slug", slug)
         .getResultStream()
         .filter(Product::isPurchasable)

@@ -194,9 +194,7 @@ public class ProductEditing {
   }
 
   private Product find(String slug) {
-    return em.createQuery(
-            "select p from Product p left join fetch p.variants where p.slug = :slug",
-            Product.class)
+    return em.createNamedQuery(Product.WITH_VARIANTS_BY_SLUG, Product.class)
         .setParameter("slug", slug)
         .getResultStream()
         .findFirst()

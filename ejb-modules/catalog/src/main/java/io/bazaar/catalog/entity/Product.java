@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
@@ -56,6 +57,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumb
  * what it is derived from so that a change to a variant re-indexes its product on commit.
  */
 @Entity
+@NamedQuery(
+    name = Product.WITH_VARIANTS_BY_SLUG,
+    query = "select p from Product p left join fetch p.variants where p.slug = :slug")
 // Only changed columns are written: an editor's save, a rating update and a stock-driven
 // availability change touch different columns of the same rows, and none writes back another's
 // stale values.
@@ -63,6 +67,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumb
 @Table(name = "product")
 @Indexed(index = "products")
 public class Product {
+
+  /** The product of a slug with its variants, in one query (parameter {@code slug}). */
+  public static final String WITH_VARIANTS_BY_SLUG = "Product.withVariantsBySlug";
 
   /** The largest number of pictures a product can have. */
   public static final int MAX_IMAGES = 12;

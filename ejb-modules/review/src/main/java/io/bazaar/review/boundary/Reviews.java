@@ -16,6 +16,7 @@ import io.bazaar.review.entity.ScreeningVerdict;
 import jakarta.data.Sort;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,7 @@ public class Reviews {
           .isPresent()) {
         continue;
       }
-      Instant writtenAt = loadedAt.minus(java.time.Duration.ofDays(imported.daysAgo()));
+      Instant writtenAt = loadedAt.minus(Duration.ofDays(imported.daysAgo()));
       documents.insert(
           Review.write(
               product.slug(),

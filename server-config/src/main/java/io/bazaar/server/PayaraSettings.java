@@ -158,6 +158,11 @@ public final class PayaraSettings {
     return this;
   }
 
+  public PayaraSettings libraries(List<Path> jars) {
+    jars.forEach(this::library);
+    return this;
+  }
+
   /**
    * An environment variable of the member: read by the command files as {@code ${ENV=NAME}} and by
    * the applications through MicroProfile Config.

@@ -55,6 +55,16 @@ public record ShopLayout(Path directory) {
     return directory.resolve("postgresql.jar");
   }
 
+  /** The pools' XA data source, which completes phase two on a fresh session (postgresql-xa). */
+  public Path postgresqlXaDataSource() {
+    return directory.resolve("bazaar-postgresql-xa.jar");
+  }
+
+  /** The jars Payara's own class path needs for the pools: the driver and the data source. */
+  public List<Path> serverLibraries() {
+    return List.of(postgresqlDriver(), postgresqlXaDataSource());
+  }
+
   /** jms-config's Artemis resource adapter. */
   public Path resourceAdapter() {
     return directory.resolve("artemis-ra.rar");
@@ -106,6 +116,7 @@ public record ShopLayout(Path directory) {
           List.of(
               payaraMicroJar(),
               postgresqlDriver(),
+              postgresqlXaDataSource(),
               resourceAdapter(),
               payaraTemplates().resolve(PayaraMember.PRE_BOOT_COMMANDS),
               payaraTemplates().resolve(PayaraMember.POST_BOOT_COMMANDS),

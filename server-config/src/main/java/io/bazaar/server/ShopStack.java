@@ -206,7 +206,7 @@ public final class ShopStack implements AutoCloseable {
             .clusterName(settings.clusterName())
             .httpPort(settings.httpPort())
             .gridPort(settings.gridPort())
-            .library(layout.postgresqlDriver())
+            .libraries(layout.serverLibraries())
             .jvmOptions(settings.payaraJvmOptions())
             .startTimeout(settings.payaraStartTimeout())
             .environment(payaraEnvironment());

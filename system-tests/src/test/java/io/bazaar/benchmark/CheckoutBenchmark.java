@@ -152,7 +152,7 @@ public final class CheckoutBenchmark {
             .httpPort(io.bazaar.server.TcpPorts.freePort())
             .gridPort(io.bazaar.server.TcpPorts.freePort())
             .clusterName("bench-" + mode)
-            .library(layout.postgresqlDriver())
+            .libraries(layout.serverLibraries())
             .jvmOptions(Benchmarks.payaraJvmOptions("-Xmx1g"))
             .environment(stack.payaraEnvironment());
     return new PayaraMember(settings);

@@ -18,6 +18,12 @@ public enum Faults {
    */
   public static final String CRASH_IN_COMMIT_TOKEN = "tok_crash_in_commit";
 
+  /**
+   * The payment token that terminates the database sessions holding the prepared branches after the
+   * commit decision, before the branches are committed.
+   */
+  public static final String CONNECTIONS_LOST_IN_COMMIT_TOKEN = "tok_connections_lost_in_commit";
+
   private final String marker;
 
   Faults(String marker) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
+import javax.transaction.xa.XAResource;
 
 /**
  * The authorization comes before the stock, payment and message branches join the transaction, so a
@@ -31,14 +32,19 @@ public abstract class FaultyPaymentGateway implements PaymentGateway {
     Authorization authorization =
         delegate.authorize(amount, paymentToken, reference, idempotencyKey);
     if (Faults.CRASH_IN_COMMIT_TOKEN.equals(paymentToken)) {
-      try {
-        transactions
-            .getTransaction()
-            .enlistResource(new HaltingXAResource(HaltingXAResource.Phase.COMMIT));
-      } catch (Exception notEnlisted) {
-        throw new InjectedFault("could not enlist the halting branch: " + notEnlisted);
-      }
+      enlist(new HaltingXAResource(HaltingXAResource.Phase.COMMIT));
+    }
+    if (Faults.CONNECTIONS_LOST_IN_COMMIT_TOKEN.equals(paymentToken)) {
+      enlist(new ConnectionKillingXAResource());
     }
     return authorization;
+  }
+
+  private void enlist(XAResource firstToCommit) {
+    try {
+      transactions.getTransaction().enlistResource(firstToCommit);
+    } catch (Exception notEnlisted) {
+      throw new InjectedFault("could not enlist the fault's branch: " + notEnlisted);
+    }
   }
 }

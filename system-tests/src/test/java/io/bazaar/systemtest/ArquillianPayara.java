@@ -83,7 +83,9 @@ public final class ArquillianPayara implements BeforeAllCallback {
             "--postbootcommandfile",
             postBoot.toString(),
             "--addlibs",
-            layout.postgresqlDriver().toString(),
+            layout.serverLibraries().stream()
+                .map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(":")),
             "--hzconfigfile",
             hazelcast.toString(),
             "--disablephonehome"));

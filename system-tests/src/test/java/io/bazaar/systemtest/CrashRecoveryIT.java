@@ -13,6 +13,7 @@ import io.bazaar.systemtest.RunningShop.Shop;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +102,58 @@ class CrashRecoveryIT {
     assertThat(retried.status()).as("the client's retry finds the recovered order").isEqualTo(201);
     assertThat(retried.json().getString("number")).isEqualTo(number);
     assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  /**
+   * The sessions holding the prepared database branches die after the commit decision (as when
+   * PostgreSQL restarts in phase two). Payara's transaction service alone would log the transaction
+   * completed, keep its retry in memory, and a restart would then roll the branches back while the
+   * confirmation went out; the pools' data source commits them on new sessions instead.
+   */
+  @Test
+  void databaseSessionsLostAfterTheCommitDecisionStillEndWithEverythingCommitted()
+      throws Exception {
+    String sku = shop.catalogue.productWithStock("23.00", 4, 0);
+    String cart = api.cartWith(sku, 1);
+    String email =
+        "lost-in-commit+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String key = UUID.randomUUID().toString();
+
+    Api.Reply placed =
+        api.placeOrder(key, Api.orderBody(cart, email, Faults.CONNECTIONS_LOST_IN_COMMIT_TOKEN));
+
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    String number = placed.json().getString("number");
+    assertThat(shop.databases.preparedTransactions())
+        .as("branches left prepared when the order was acknowledged")
+        .isZero();
+    assertThat(Files.readString(member.settings().logFile()))
+        .as("the member's log")
+        .contains("committed on a new session");
+    member.kill();
+    await("the Payara JVM to stop", Duration.ofSeconds(30), () -> !member.isRunning());
+    member.start();
+
+    assertThat(shop.ordersOf(email)).isEqualTo(1);
+    assertThat(
+            shop.databases.count(
+                Database.ORDERS,
+                "select count(*) from ordering.customer_order where number = ?",
+                number))
+        .isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    assertThat(
+            shop.databases.count(
+                Database.PAYMENTS,
+                "select count(*) from payment.payment where order_number = ?",
+                number))
+        .isEqualTo(1);
+    assertThat(shop.databases.preparedTransactions()).isZero();
+    await(
+        "the confirmation of the order",
+        Duration.ofSeconds(60),
+        () -> !shop.mailTo(email).isEmpty());
+    assertThat(shop.mailTo(email)).hasSize(1);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.bazaar.systemtest;
 
+import io.bazaar.faults.ConnectionKillingXAResource;
 import io.bazaar.faults.Faults;
 import io.bazaar.faults.FaultyOrderEvents;
 import io.bazaar.faults.FaultyPaymentGateway;
 import io.bazaar.faults.HaltingXAResource;
+import io.bazaar.faults.InjectedBranch;
 import io.bazaar.faults.InjectedFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ final class FaultInjectedStorefront {
                 InjectedFault.class,
                 HaltingXAResource.class,
                 HaltingXAResource.Phase.class,
+                InjectedBranch.class,
+                ConnectionKillingXAResource.class,
                 FaultyOrderEvents.class,
                 FaultyPaymentGateway.class)
             .addAsManifestResource("fault-injection/META-INF/beans.xml", "beans.xml");

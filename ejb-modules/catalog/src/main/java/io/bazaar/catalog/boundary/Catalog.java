@@ -303,7 +303,10 @@ public class Catalog {
         .map(
             p ->
                 new ReviewedProduct(
-                    p.slug(), p.name(), p.variants().stream().map(Variant::sku).toList()));
+                    p.slug(),
+                    p.name(),
+                    p.variants().stream().map(Variant::sku).toList(),
+                    p.ratingCount()));
   }
 
   /**

@@ -64,7 +64,11 @@ public final class CatalogViews {
   }
 
   /** What the review context needs to know of a product it takes a review for. */
-  public record ReviewedProduct(String slug, String name, List<String> skus) {
+  /**
+   * A product as the review context sees it under its lock; {@code publishedReviews} is the count
+   * its rating was last set from.
+   */
+  public record ReviewedProduct(String slug, String name, List<String> skus, int publishedReviews) {
     public ReviewedProduct {
       skus = List.copyOf(skus);
     }

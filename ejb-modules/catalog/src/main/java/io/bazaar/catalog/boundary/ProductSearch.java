@@ -32,6 +32,7 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
@@ -161,6 +162,11 @@ public class ProductSearch {
     FacetCounts(String facet, AggregationDefinition<A> definition) {
       this(facet, AggregationKey.of(facet), definition);
     }
+
+    SearchQueryOptionsStep<?, Product, ?, ?, ?> countedIn(
+        SearchQueryOptionsStep<?, Product, ?, ?, ?> query) {
+      return query.aggregation(key, f -> definition.define(f));
+    }
   }
 
   private static final FacetCounts<Map<String, Long>> CATEGORY_COUNTS =
@@ -182,6 +188,16 @@ public class ProductSearch {
   private static final FacetCounts<Map<Boolean, Long>> STOCK_COUNTS =
       new FacetCounts<>(AVAILABILITY, f -> f.terms().field("inStock", Boolean.class));
 
+  private static final List<FacetCounts<?>> ALL_FACETS =
+      List.of(
+          CATEGORY_COUNTS,
+          BRAND_COUNTS,
+          COLOUR_COUNTS,
+          SIZE_COUNTS,
+          PRICE_COUNTS,
+          RATING_COUNTS,
+          STOCK_COUNTS);
+
   /**
    * The hits and the counts of every facet not selected, in one query; then, for each facet with a
    * selection, its counts from a query without that selection, so that a shopper who picked "Red"
@@ -189,19 +205,20 @@ public class ProductSearch {
    */
   private Answer run(SearchSession session, ProductQuery query) {
     Set<String> selected = selectedFacets(query);
-    org.hibernate.search.engine.search.query.SearchResult<Product> main =
+    SearchQueryOptionsStep<?, Product, ?, ?, ?> mainQuery =
         session
             .search(Product.class)
             .where(f -> predicate(f, query, null))
-            .sort(f -> sort(f, query.sort()))
-            .aggregation(CATEGORY_COUNTS.key(), CATEGORY_COUNTS.definition()::define)
-            .aggregation(BRAND_COUNTS.key(), BRAND_COUNTS.definition()::define)
-            .aggregation(COLOUR_COUNTS.key(), COLOUR_COUNTS.definition()::define)
-            .aggregation(SIZE_COUNTS.key(), SIZE_COUNTS.definition()::define)
-            .aggregation(PRICE_COUNTS.key(), PRICE_COUNTS.definition()::define)
-            .aggregation(RATING_COUNTS.key(), RATING_COUNTS.definition()::define)
-            .aggregation(STOCK_COUNTS.key(), STOCK_COUNTS.definition()::define)
-            .fetch(Page.firstResult(query.page(), query.size()), query.size());
+            .sort(f -> sort(f, query.sort()));
+    // A selected facet's counts come from its own query below; counting them here too would be
+    // a pass over the matches for nothing.
+    for (FacetCounts<?> facet : ALL_FACETS) {
+      if (!selected.contains(facet.facet())) {
+        mainQuery = facet.countedIn(mainQuery);
+      }
+    }
+    org.hibernate.search.engine.search.query.SearchResult<Product> main =
+        mainQuery.fetch(Page.firstResult(query.page(), query.size()), query.size());
     Map<String, Long> categories = counts(session, query, selected, main, CATEGORY_COUNTS);
     Map<String, Long> brands = counts(session, query, selected, main, BRAND_COUNTS);
     Map<String, Long> colours = counts(session, query, selected, main, COLOUR_COUNTS);

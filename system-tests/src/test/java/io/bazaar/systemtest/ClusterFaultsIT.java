@@ -285,7 +285,10 @@ class ClusterFaultsIT {
         cluster.services().postgres().start();
       }
       case TERMINATE_DATABASE_BACKENDS -> {
-        // Repeated over a second, so that some backends are cut in the middle of phase 2.
+        // Once inside a checkout's own second phase, between the commit decision and the
+        // databases' commits: that checkout's branches lose their sessions for certain.
+        placeLosingItsConnectionsInCommit();
+        // Then repeated over a second at moments nobody chose, cutting other checkouts anywhere.
         for (int i = 0; i < 5; i++) {
           databases.count(
               Database.ORDERS,
@@ -357,6 +360,21 @@ class ClusterFaultsIT {
     retry.start();
     retriesAfterHalts.add(retry);
     return true;
+  }
+
+  /**
+   * A checkout whose second phase begins by terminating the shop's database sessions; it must be
+   * acknowledged and committed like any other.
+   */
+  private void placeLosingItsConnectionsInCommit() {
+    // Not the SKU that sells out early: a refused checkout would never reach two-phase commit.
+    String sku = skus.get(1 + ThreadLocalRandom.current().nextInt(skus.size() - 1));
+    String cart = retrying(() -> api.cartWith(sku, 1));
+    acknowledgedCarts.add(cart);
+    String email = "lost-in-commit-" + UUID.randomUUID().toString().substring(0, 8) + "@x.org";
+    placeUntilAnswered(
+        UUID.randomUUID().toString(),
+        Api.orderBody(cart, email, Faults.CONNECTIONS_LOST_IN_COMMIT_TOKEN));
   }
 
   // --- the shoppers ------------------------------------------------------------------------------

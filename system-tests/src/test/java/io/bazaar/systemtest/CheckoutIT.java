@@ -257,12 +257,7 @@ class CheckoutIT {
                 "select count(*) from ordering.customer_order where idempotency_key = ?",
                 key))
         .isEqualTo(1);
-    assertThat(
-            shop.databases.count(
-                Database.PAYMENTS,
-                "select count(*) from payment.payment where order_number = ?",
-                number))
-        .isEqualTo(1);
+    assertThat(shop.paymentsOf(number)).isEqualTo(1);
     assertThat(shop.authorizationsOf(number)).hasSize(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
   }

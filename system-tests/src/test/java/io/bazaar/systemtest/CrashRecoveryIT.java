@@ -86,12 +86,7 @@ class CrashRecoveryIT {
                 .get(0)
                 .get("number");
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
-    assertThat(
-            shop.databases.count(
-                Database.PAYMENTS,
-                "select count(*) from payment.payment where order_number = ?",
-                number))
-        .isEqualTo(1);
+    assertThat(shop.paymentsOf(number)).isEqualTo(1);
     await(
         "the confirmation of the recovered order",
         Duration.ofSeconds(60),
@@ -142,12 +137,7 @@ class CrashRecoveryIT {
                 number))
         .isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
-    assertThat(
-            shop.databases.count(
-                Database.PAYMENTS,
-                "select count(*) from payment.payment where order_number = ?",
-                number))
-        .isEqualTo(1);
+    assertThat(shop.paymentsOf(number)).isEqualTo(1);
     assertThat(shop.databases.preparedTransactions()).isZero();
     await(
         "the confirmation of the order",

@@ -145,6 +145,14 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
           Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email);
     }
 
+    /** Payment rows recorded for the order with this number. */
+    public long paymentsOf(String orderNumber) {
+      return databases.count(
+          Database.PAYMENTS,
+          "select count(*) from payment.payment where order_number = ?",
+          orderNumber);
+    }
+
     /** Whether the cart is still open, that is, no order consumed it. */
     public boolean cartIsOpen(String cartId) {
       return databases.count(

@@ -63,10 +63,9 @@ public final class CatalogViews {
     }
   }
 
-  /** What the review context needs to know of a product it takes a review for. */
   /**
-   * A product as the review context sees it under its lock; {@code publishedReviews} is the count
-   * its rating was last set from.
+   * What the review context needs to know of a product it takes a review for, read under the
+   * product's lock; {@code publishedReviews} is the count its rating was last set from.
    */
   public record ReviewedProduct(String slug, String name, List<String> skus, int publishedReviews) {
     public ReviewedProduct {

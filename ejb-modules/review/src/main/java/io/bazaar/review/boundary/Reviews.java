@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
@@ -186,7 +187,7 @@ public class Reviews {
   public int importPublished(String productSlug, List<DemoReview> reviews, Instant loadedAt) {
     ReviewedProduct product = lockedProduct(productSlug);
     int stored = 0;
-    List<Integer> storedByStars = new ArrayList<>(List.of(0, 0, 0, 0, 0));
+    int[] storedByStars = new int[5];
     for (DemoReview imported : reviews) {
       if (documents
           .find(Review.class, Review.idOf(product.slug(), imported.authorId()))
@@ -204,14 +205,13 @@ public class Reviews {
               ScreeningVerdict.publishNow(),
               writtenAt));
       stored++;
-      storedByStars.set(
-          imported.draft().rating() - 1, storedByStars.get(imported.draft().rating() - 1) + 1);
+      storedByStars[imported.draft().rating() - 1]++;
     }
     if (product.publishedReviews() == 0 && stored == reviews.size()) {
       // Nothing was published before and every review is new, so these are all the figures.
       // Counting them back would cost five queries, each a scan of the whole collection on the
       // embedded document store: the first start's demo reviews spent most of their time there.
-      catalog.rate(product.slug(), storedByStars);
+      catalog.rate(product.slug(), Arrays.stream(storedByStars).boxed().toList());
     } else {
       rate(product.slug());
     }

@@ -237,7 +237,8 @@ public class Catalog {
   }
 
   /**
-   * A product's detail with live availability; drafts and archived products are not shown.
+   * A product's detail with its availability as product pages show it (at most a second old, see
+   * {@link Stock#availableToShow}); drafts and archived products are not shown.
    *
    * <p>Read without a transaction of its own: a cached detail and one stock query need none, and
    * beginning, enlisting and committing a JTA transaction on the XA pool for them costs more round
@@ -247,7 +248,7 @@ public class Catalog {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<ProductDetail> product(String slug) {
     return Optional.ofNullable(productDetails.get(slug, () -> detailLoader.load(slug)))
-        .map(detail -> detail.withAvailability(stock.available(detail.skus())));
+        .map(detail -> detail.withAvailability(stock.availableToShow(detail.skus())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.bazaar.inventory.boundary;
 
+import io.bazaar.inventory.control.ShownAvailability;
 import io.bazaar.inventory.entity.StockLevel;
 import io.bazaar.inventory.entity.StockMovement;
 import io.bazaar.inventory.entity.Warehouse;
@@ -49,6 +50,8 @@ public class Stock {
 
   @Inject Event<StockChanged> stockChanged;
 
+  @Inject ShownAvailability shownAvailability;
+
   public record Allocation(String sku, String warehouseCode, int quantity) {}
 
   // The look-ups of a checkout bind their SKUs as one array parameter, sku_in (SqlFunctions in
@@ -79,6 +82,16 @@ public class Stock {
             .getResultList();
     rows.forEach(row -> available.put((String) row[0], ((Number) row[1]).intValue()));
     return available;
+  }
+
+  /**
+   * Units available per SKU as a product page shows them: this member's copy when it is fresh
+   * ({@link ShownAvailability}: at most a second old, and this member's own commits show at once),
+   * otherwise {@link #available}. Never for taking stock.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<String, Integer> availableToShow(Collection<String> skus) {
+    return shownAvailability.of(skus, this::available);
   }
 
   /**

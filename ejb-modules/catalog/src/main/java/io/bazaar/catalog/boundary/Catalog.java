@@ -45,7 +45,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Catalog {
 
   static final String CATEGORY_TREE_CACHE = "bazaar.catalog.category-tree";
-  static final String PRODUCT_DETAIL_CACHE = "bazaar.catalog.product-detail";
+
+  /**
+   * Named for the form of its entries ({@link ProductDetailCopy}): members of an older release, in
+   * a rolling restart, keep theirs apart.
+   */
+  static final String PRODUCT_DETAIL_CACHE = "bazaar.catalog.product-detail-copies";
 
   @PersistenceContext(unitName = "catalog")
   EntityManager em;
@@ -67,7 +72,7 @@ public class Catalog {
   Duration productDetailTtl;
 
   private GridCache<CategoryTree> categoryTrees;
-  private GridCache<ProductDetail> productDetails;
+  private GridCache<ProductDetailCopy> productDetails;
 
   @PostConstruct
   void openCaches() {
@@ -247,7 +252,9 @@ public class Catalog {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<ProductDetail> product(String slug) {
-    return Optional.ofNullable(productDetails.get(slug, () -> detailLoader.load(slug)))
+    return Optional.ofNullable(
+            productDetails.get(slug, () -> ProductDetailCopy.of(detailLoader.load(slug))))
+        .map(ProductDetailCopy::detail)
         .map(detail -> detail.withAvailability(stock.availableToShow(detail.skus())));
   }
 

@@ -105,6 +105,12 @@ public final class CatalogViews {
     VariantView withAvailable(int units) {
       return new VariantView(sku, label, price, attributes, units);
     }
+
+    /** The SKU's: see {@link ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return sku.hashCode();
+    }
   }
 
   public record ProductDetail(
@@ -132,6 +138,16 @@ public final class CatalogViews {
 
     List<String> skus() {
       return variants.stream().map(VariantView::sku).toList();
+    }
+
+    /**
+     * The slug's. JSON-B hashes every object it writes (to detect cycles), and a record's own hash
+     * code walks all its fields, lists and maps: 3-4% of a product page. Equal details have equal
+     * slugs, so this agrees with equals.
+     */
+    @Override
+    public int hashCode() {
+      return slug.hashCode();
     }
 
     /** The same detail with the units available now of each variant (0 for SKUs not given). */

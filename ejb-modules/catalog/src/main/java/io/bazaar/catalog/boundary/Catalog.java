@@ -38,8 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The category tree and product details are read far more often than they change, so they are
  * cached on the data grid ({@link GridCaches}), each member reading what another computed. What a
- * cached product detail cannot know is its live availability: that is read from inventory on every
- * request. Prices for carts and checkout ({@link #priced}) never come from a cache.
+ * cached product detail does not hold is its availability: inventory answers that on every request,
+ * from a copy at most a second old. Prices for carts and checkout ({@link #priced}) never come from
+ * a cache.
  */
 @Stateless
 public class Catalog {

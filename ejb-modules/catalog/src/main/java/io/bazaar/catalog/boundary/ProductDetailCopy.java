@@ -25,7 +25,7 @@ import java.util.function.BiFunction;
  * A product detail as the data grid holds it: field by field, in a fixed order. Java serialization
  * of the detail's records (class descriptors for every record, map and list, canonical constructors
  * run again) took 14% of a product page's time when members read the grid; this form writes only
- * the values. Availability is not kept: it is live.
+ * the values. Availability is not kept: inventory answers it on every view.
  */
 final class ProductDetailCopy implements Externalizable {
 

@@ -30,7 +30,7 @@ public class ProductDetailLoader {
   }
 
   private static ProductDetail detailOf(Product product) {
-    // Availability is live, never cached: the reader fills it in (withAvailability).
+    // Availability is not part of the cached detail: the reader fills it in (withAvailability).
     return new ProductDetail(
         product.slug(),
         product.name(),

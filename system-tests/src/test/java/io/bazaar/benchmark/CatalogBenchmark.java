@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,12 @@ import java.util.function.Supplier;
 
 /**
  * Measures the catalog's targets on the real stack over a generated catalog (100,000 products by
- * default): a full search reindex; the product detail API under closed-loop clients; and search at
- * a fixed arrival rate while the checkout benchmark's load runs beside it. Latency at a fixed rate
- * is measured from when each query was due, not from when it was sent, so a stalled shop cannot
- * hide its queue (no coordinated omission). Prints one line per run and the medians.
+ * default): a full search reindex; the product detail API under closed-loop clients, with views
+ * spread evenly over every product and spread as shops see them (a few products much more viewed
+ * than the rest); and search at a fixed arrival rate while the checkout benchmark's load runs
+ * beside it. Latency at a fixed rate is measured from when each query was due, not from when it was
+ * sent, so a stalled shop cannot hide its queue (no coordinated omission). Prints one line per run
+ * and the medians.
  *
  * <p>Run: {@code ./mvnw -Pbenchmark -pl system-tests verify -DskipTests
  * -Dbench.main=io.bazaar.benchmark.CatalogBenchmark} (see docs/performance.md); options as system
@@ -108,17 +111,32 @@ public final class CatalogBenchmark {
         }
       }
 
+      // Two ways shoppers' views spread over the catalog: evenly over every product (nearly every
+      // view then misses the detail cache, the worst case), and as shops see them, a few products
+      // viewed far more often than the rest (Zipf, s = 1: the 100 most viewed of 100,000 products
+      // get 43% of the views, the top 10,000 get 81%).
       Random random = new Random(11);
-      Supplier<URI> detail =
-          () -> base.resolve("/api/v1/products/" + slugs.get(random.nextInt(slugs.size())));
-      List<Latencies> details = new ArrayList<>();
-      if (parts.contains("detail")) {
-        closedLoop(http, detail, detailClients, warmup, 0);
-      }
-      for (int repeat = 1; parts.contains("detail") && repeat <= repeats; repeat++) {
-        Latencies run = closedLoop(http, detail, detailClients, 0, seconds);
-        details.add(run);
-        print("product detail, " + detailClients + " clients", repeat, run);
+      PopularProducts popular = new PopularProducts(slugs, new Random(13));
+      Map<String, Supplier<URI>> viewsBySpread = new LinkedHashMap<>();
+      viewsBySpread.put(
+          "any product",
+          () -> base.resolve("/api/v1/products/" + slugs.get(random.nextInt(slugs.size()))));
+      viewsBySpread.put(
+          "popular products", () -> base.resolve("/api/v1/products/" + popular.next(random)));
+      Map<String, List<Latencies>> details = new LinkedHashMap<>();
+      for (Map.Entry<String, Supplier<URI>> spread :
+          parts.contains("detail")
+              ? viewsBySpread.entrySet()
+              : Set.<Map.Entry<String, Supplier<URI>>>of()) {
+        closedLoop(http, spread.getValue(), detailClients, warmup, 0);
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+          Latencies run = closedLoop(http, spread.getValue(), detailClients, 0, seconds);
+          details.computeIfAbsent(spread.getKey(), s -> new ArrayList<>()).add(run);
+          print(
+              "product detail, " + spread.getKey() + ", " + detailClients + " clients",
+              repeat,
+              run);
+        }
       }
 
       CheckoutBenchmark.seedStock(stack.inventoryJdbcUrl(), stack.settings());
@@ -172,16 +190,17 @@ public final class CatalogBenchmark {
                   products,
                   method,
                   Benchmarks.median(took)));
-      if (!details.isEmpty()) {
-        System.out.printf(
-            Locale.ROOT,
-            "| product detail, %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, errors %d | 3,000 req/s or more |%n",
-            detailClients,
-            Benchmarks.median(details.stream().map(Latencies::perSecond).toList()),
-            Benchmarks.median(details.stream().map(Latencies::p50).toList()),
-            Benchmarks.median(details.stream().map(Latencies::p99).toList()),
-            details.stream().mapToLong(Latencies::errors).sum());
-      }
+      details.forEach(
+          (spread, runs) ->
+              System.out.printf(
+                  Locale.ROOT,
+                  "| product detail, %s, %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, errors %d | 3,000 req/s or more |%n",
+                  spread,
+                  detailClients,
+                  Benchmarks.median(runs.stream().map(Latencies::perSecond).toList()),
+                  Benchmarks.median(runs.stream().map(Latencies::p50).toList()),
+                  Benchmarks.median(runs.stream().map(Latencies::p99).toList()),
+                  runs.stream().mapToLong(Latencies::errors).sum()));
       if (!searchRuns.isEmpty()) {
         System.out.printf(
             Locale.ROOT,
@@ -447,6 +466,29 @@ public final class CatalogBenchmark {
   private static JsonObject json(String body) {
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
+    }
+  }
+
+  /** Products in a random popularity order; the k-th is picked in proportion to 1/k. */
+  static final class PopularProducts {
+    private final List<String> byPopularity;
+    private final double[] cumulativeWeight;
+
+    PopularProducts(List<String> slugs, Random random) {
+      byPopularity = new ArrayList<>(slugs);
+      Collections.shuffle(byPopularity, random);
+      cumulativeWeight = new double[byPopularity.size()];
+      double sum = 0;
+      for (int rank = 0; rank < cumulativeWeight.length; rank++) {
+        sum += 1.0 / (rank + 1);
+        cumulativeWeight[rank] = sum;
+      }
+    }
+
+    String next(Random random) {
+      double point = random.nextDouble() * cumulativeWeight[cumulativeWeight.length - 1];
+      int found = Arrays.binarySearch(cumulativeWeight, point);
+      return byPopularity.get(found >= 0 ? found : -found - 1);
     }
   }
 }

@@ -111,6 +111,28 @@ class CheckoutIT {
     assertThat(tracked.json().getString("status")).isEqualTo("PLACED");
   }
 
+  /**
+   * Product pages show availability from the member's copy, up to a second old; what a checkout on
+   * this member took shows at once, even right after the page was viewed.
+   */
+  @Test
+  void theProductPageShowsWhatACheckoutTookAtOnce() {
+    String sku = shop.catalogue.productWithStock("9.50", 2, 1);
+    String product = Catalogue.productSlugOf(sku);
+    assertThat(availableOnThePageOf(product)).isEqualTo(3);
+
+    Reply placed = shop.api.checkout(shop.api.cartWith(sku, 2), email("page"));
+
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    assertThat(availableOnThePageOf(product)).isEqualTo(1);
+  }
+
+  private int availableOnThePageOf(String product) {
+    Reply page = shop.api.get("api/v1/products/" + product);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.json().getJsonArray("variants").getJsonObject(0).getInt("available");
+  }
+
   @Test
   void aRedeliveredOrderPlacedMessageSendsNoSecondMail() throws Exception {
     String sku = shop.catalogue.productWithStock("8.00", 3, 0);

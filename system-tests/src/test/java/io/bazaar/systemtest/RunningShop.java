@@ -103,6 +103,9 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
 
     public static final Duration CART_CLEANUP_EVERY = Duration.ofSeconds(2);
 
+    /** How old a product page's availability may be here; no test changes stock behind its back. */
+    public static final Duration SHOWN_AVAILABILITY_TTL = Duration.ofMinutes(10);
+
     static Shop start() throws Exception {
       Path data = Path.of(System.getProperty("bazaar.test.data", "target/it-data"));
       deleteRecursively(data);
@@ -121,6 +124,11 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               .environment("BAZAAR_DEMO_CATALOG_SEED", String.valueOf(DEMO_SEED))
               // CartExpiryIT waits for the expired-cart cleanup; an hour would be too long.
               .environment("BAZAAR_CART_CLEANUP_EVERY", CART_CLEANUP_EVERY.toString())
+              // CheckoutIT shows that a checkout's change replaces the member's copy of shown
+              // availability at once; with the default second, the copy could expire during a cold
+              // member's first checkout and the test would pass without that.
+              .environment(
+                  "BAZAAR_INVENTORY_SHOWN_AVAILABILITY_TTL", SHOWN_AVAILABILITY_TTL.toString())
               .onProgress(
                   step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));

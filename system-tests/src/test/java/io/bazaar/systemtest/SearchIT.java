@@ -347,6 +347,13 @@ class SearchIT {
   void aCheckoutThatSellsTheLastUnitIsSearchableWithinASecond() throws Exception {
     LastUnits last = lastUnitsOfASneaker("asc");
     assertThat(sneakersInStock(last)).as("in stock before").contains(last.slug());
+    // The in-stock count, counted by the hits' query and, with "in stock" selected, by its own
+    // query; each asked twice, so that a count kept from before the checkout would be served.
+    String brandSneakers = "q=sneakers&size=1&brand=" + encode(last.brand());
+    long inStockBefore = inStockCount(search(brandSneakers));
+    assertThat(inStockCount(search(brandSneakers))).isEqualTo(inStockBefore);
+    assertThat(inStockCount(search(brandSneakers + "&inStock=true"))).isEqualTo(inStockBefore);
+    assertThat(inStockCount(search(brandSneakers + "&inStock=true"))).isEqualTo(inStockBefore);
 
     Reply placed =
         shop.api.checkout(cartWithAll(last), "last-unit+" + UUID.randomUUID() + "@example.org");
@@ -368,6 +375,16 @@ class SearchIT {
     assertThat(slugs(search("q=sneakers&size=100&brand=" + encode(last.brand()))))
         .as("still found, as sold out")
         .contains(last.slug());
+    assertThat(inStockCount(search(brandSneakers)))
+        .as("in-stock count")
+        .isEqualTo(inStockBefore - 1);
+    assertThat(inStockCount(search(brandSneakers + "&inStock=true")))
+        .as("in-stock count with in stock selected")
+        .isEqualTo(inStockBefore - 1);
+  }
+
+  private static long inStockCount(JsonObject result) {
+    return facet(result, "availability").get("in-stock");
   }
 
   @Test

@@ -54,12 +54,19 @@ public final class CatalogViews {
     }
 
     static RatingView of(Product product) {
-      List<Integer> byStars = product.ratingDistribution().reviewsByStars();
+      return of(
+          product.ratingAverage(),
+          product.ratingCount(),
+          product.ratingDistribution().reviewsByStars());
+    }
+
+    /** From the counts of reviews by stars, one star first. */
+    static RatingView of(BigDecimal average, int count, List<Integer> byStars) {
       Map<String, Integer> distribution = new LinkedHashMap<>();
       for (int stars = byStars.size(); stars >= 1; stars--) {
         distribution.put(String.valueOf(stars), byStars.get(stars - 1));
       }
-      return new RatingView(product.ratingAverage(), product.ratingCount(), distribution);
+      return new RatingView(average, count, distribution);
     }
   }
 

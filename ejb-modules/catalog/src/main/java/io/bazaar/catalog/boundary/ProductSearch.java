@@ -2,17 +2,21 @@ package io.bazaar.catalog.boundary;
 
 import io.bazaar.catalog.boundary.CatalogViews.BrandRef;
 import io.bazaar.catalog.boundary.CatalogViews.CategoryRef;
+import io.bazaar.catalog.boundary.CatalogViews.ImageView;
 import io.bazaar.catalog.boundary.CatalogViews.ProductSummary;
+import io.bazaar.catalog.boundary.CatalogViews.RatingView;
 import io.bazaar.catalog.boundary.ProductQuery.PriceRange;
 import io.bazaar.catalog.boundary.SearchViews.FacetValue;
 import io.bazaar.catalog.boundary.SearchViews.ProductSuggestion;
 import io.bazaar.catalog.boundary.SearchViews.SearchResult;
 import io.bazaar.catalog.boundary.SearchViews.Suggestions;
 import io.bazaar.catalog.control.CatalogWords;
+import io.bazaar.catalog.control.FacetCountCache;
 import io.bazaar.catalog.control.SearchTerms;
 import io.bazaar.catalog.control.Vocabulary;
 import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.SearchAnalyzers;
+import io.bazaar.persistence.Money;
 import io.bazaar.persistence.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,6 +25,8 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +38,8 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
@@ -84,6 +92,8 @@ public class ProductSearch {
   EntityManager em;
 
   @Inject CatalogWords catalogWords;
+
+  @Inject FacetCountCache facetCountCache;
 
   public SearchResult search(ProductQuery query) {
     SearchSession session = Search.session(em);
@@ -163,9 +173,14 @@ public class ProductSearch {
       this(facet, AggregationKey.of(facet), definition);
     }
 
-    SearchQueryOptionsStep<?, Product, ?, ?, ?> countedIn(
-        SearchQueryOptionsStep<?, Product, ?, ?, ?> query) {
+    <H> SearchQueryOptionsStep<?, H, ?, ?, ?> countedIn(
+        SearchQueryOptionsStep<?, H, ?, ?, ?> query) {
       return query.aggregation(key, f -> definition.define(f));
+    }
+
+    @SuppressWarnings("unchecked")
+    A in(Map<String, Object> counted) {
+      return (A) counted.get(facet);
     }
   }
 
@@ -199,66 +214,174 @@ public class ProductSearch {
           STOCK_COUNTS);
 
   /**
-   * The hits and the counts of every facet not selected, in one query; then, for each facet with a
-   * selection, its counts from a query without that selection, so that a shopper who picked "Red"
-   * still sees how many "Blue" products there are (multi-select).
+   * What one facet's counts depend on: the words and every selection except that facet's own. Two
+   * searches with equal filters for a facet have equal counts for it in the same index state.
+   */
+  private record CountedOver(
+      String text,
+      Set<String> categories,
+      Set<String> brands,
+      List<PriceRange> prices,
+      Set<String> colours,
+      Set<String> sizes,
+      Integer minimumRating,
+      boolean inStockOnly) {
+
+    static CountedOver of(ProductQuery query, String facet, boolean selected) {
+      String ignored = selected ? facet : null;
+      return new CountedOver(
+          query.text(),
+          CATEGORY.equals(ignored) ? Set.of() : query.categories(),
+          BRAND.equals(ignored) ? Set.of() : query.brands(),
+          PRICE.equals(ignored) ? List.of() : query.prices(),
+          COLOUR.equals(ignored) ? Set.of() : query.colours(),
+          SIZE.equals(ignored) ? Set.of() : query.sizes(),
+          RATING.equals(ignored) ? null : query.minimumRating(),
+          !AVAILABILITY.equals(ignored) && query.inStockOnly());
+    }
+  }
+
+  /**
+   * The hits, and every facet's counts: those known for this index state from the cache; those of
+   * facets not selected from the hits' query; and, for each facet with a selection, from a query
+   * without that selection, so that a shopper who picked "Red" still sees how many "Blue" products
+   * there are (multi-select).
    */
   private Answer run(SearchSession session, ProductQuery query) {
     Set<String> selected = selectedFacets(query);
-    SearchQueryOptionsStep<?, Product, ?, ?, ?> mainQuery =
+    // Asked before the queries run, so that they read this index state or a newer one.
+    Optional<FacetCountCache.Generation> cache = facetCountCache.generation();
+    Map<String, Object> counted = new HashMap<>();
+    Map<String, CountedOver> countedOver = new HashMap<>();
+    for (FacetCounts<?> facet : ALL_FACETS) {
+      CountedOver over = CountedOver.of(query, facet.facet(), selected.contains(facet.facet()));
+      countedOver.put(facet.facet(), over);
+      cache
+          .flatMap(known -> known.counts(facet.facet(), over))
+          .ifPresent(counts -> counted.put(facet.facet(), counts));
+    }
+    SearchQueryOptionsStep<?, ListedProduct, ?, ?, ?> mainQuery =
         session
             .search(Product.class)
+            .select(ProductSearch::listed)
             .where(f -> predicate(f, query, null))
             .sort(f -> sort(f, query.sort()));
     // A selected facet's counts come from its own query below; counting them here too would be
     // a pass over the matches for nothing.
+    List<FacetCounts<?>> countedByMain =
+        ALL_FACETS.stream()
+            .filter(f -> !selected.contains(f.facet()) && !counted.containsKey(f.facet()))
+            .toList();
+    for (FacetCounts<?> facet : countedByMain) {
+      mainQuery = facet.countedIn(mainQuery);
+    }
+    org.hibernate.search.engine.search.query.SearchResult<ListedProduct> main =
+        mainQuery.fetch(Page.firstResult(query.page(), query.size()), query.size());
     for (FacetCounts<?> facet : ALL_FACETS) {
-      if (!selected.contains(facet.facet())) {
-        mainQuery = facet.countedIn(mainQuery);
+      if (!counted.containsKey(facet.facet())) {
+        Object counts =
+            countedByMain.contains(facet)
+                ? main.aggregation(facet.key())
+                : countWithoutOwnSelection(session, query, facet);
+        // Kept in the order the index answered: by count for terms, as asked for ranges.
+        Object kept = Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) counts));
+        counted.put(facet.facet(), kept);
+        cache.ifPresent(known -> known.keep(facet.facet(), countedOver.get(facet.facet()), kept));
       }
     }
-    org.hibernate.search.engine.search.query.SearchResult<Product> main =
-        mainQuery.fetch(Page.firstResult(query.page(), query.size()), query.size());
-    Map<String, Long> categories = counts(session, query, selected, main, CATEGORY_COUNTS);
-    Map<String, Long> brands = counts(session, query, selected, main, BRAND_COUNTS);
-    Map<String, Long> colours = counts(session, query, selected, main, COLOUR_COUNTS);
-    Map<String, Long> sizes = counts(session, query, selected, main, SIZE_COUNTS);
-    Map<Range<BigDecimal>, Long> prices = counts(session, query, selected, main, PRICE_COUNTS);
-    Map<Range<BigDecimal>, Long> ratings = counts(session, query, selected, main, RATING_COUNTS);
-    Map<Boolean, Long> stock = counts(session, query, selected, main, STOCK_COUNTS);
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    facets.put(CATEGORY, categoryFacet(categories, query.categories()));
-    facets.put(BRAND, brandFacet(brands, query.brands()));
-    facets.put(PRICE, priceFacet(prices, query.prices()));
-    facets.put(COLOUR, termFacet(colours, query.colours(), Function.identity()));
-    facets.put(SIZE, termFacet(sizes, query.sizes(), Function.identity()));
-    facets.put(RATING, ratingFacet(ratings, query.minimumRating()));
+    facets.put(CATEGORY, categoryFacet(CATEGORY_COUNTS.in(counted), query.categories()));
+    facets.put(BRAND, brandFacet(BRAND_COUNTS.in(counted), query.brands()));
+    facets.put(PRICE, priceFacet(PRICE_COUNTS.in(counted), query.prices()));
+    facets.put(COLOUR, termFacet(COLOUR_COUNTS.in(counted), query.colours(), Function.identity()));
+    facets.put(SIZE, termFacet(SIZE_COUNTS.in(counted), query.sizes(), Function.identity()));
+    facets.put(RATING, ratingFacet(RATING_COUNTS.in(counted), query.minimumRating()));
     facets.put(
         AVAILABILITY,
         List.of(
             new FacetValue(
                 "in-stock",
                 "In stock",
-                stock.getOrDefault(Boolean.TRUE, 0L),
+                STOCK_COUNTS.in(counted).getOrDefault(Boolean.TRUE, 0L),
                 query.inStockOnly())));
     long total = main.total().hitCount();
-    List<ProductSummary> hits = main.hits().stream().map(ProductSummary::of).toList();
+    List<ProductSummary> hits = summaries(main.hits());
     return new Answer(total, new Page<>(hits, query.page(), query.size(), total), facets);
   }
 
+  // ---- hits ----
+
   /**
-   * A facet's counts: from the main query, or, when the shopper selected values of this facet, from
-   * a query that ignores that selection.
+   * A hit as the index stores it, or only its id when the document was indexed by a release that
+   * did not store the listed values yet (until the next reindex).
    */
-  private <A> A counts(
-      SearchSession session,
-      ProductQuery query,
-      Set<String> selected,
-      org.hibernate.search.engine.search.query.SearchResult<Product> main,
-      FacetCounts<A> counts) {
-    if (!selected.contains(counts.facet())) {
-      return main.aggregation(counts.key());
+  private record ListedProduct(Long id, ProductSummary summary) {}
+
+  private static ProjectionFinalStep<ListedProduct> listed(SearchProjectionFactory<?, ?> f) {
+    return f.composite()
+        .from(
+            f.id(Long.class),
+            f.field("slug", String.class),
+            f.field("name", String.class),
+            f.field("brand.slug", String.class),
+            f.field("brand.name", String.class),
+            f.field("categorySlug", String.class),
+            f.field("categoryName", String.class),
+            f.field("price", BigDecimal.class),
+            f.field("currency", String.class),
+            f.field("imageUrl", String.class),
+            f.field("imageAlt", String.class),
+            f.field("ratingAverage", BigDecimal.class),
+            f.field("ratingCount", Integer.class),
+            f.field("ratingStars", Integer.class).multi(),
+            f.field("inStock", Boolean.class))
+        .asArray(ProductSearch::listed);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ListedProduct listed(Object[] stored) {
+    Long id = (Long) stored[0];
+    String slug = (String) stored[1];
+    List<Integer> reviewsByStars = (List<Integer>) stored[13];
+    if (slug == null || stored[5] == null || stored[12] == null || reviewsByStars.size() != 5) {
+      return new ListedProduct(id, null);
     }
+    String currency = (String) stored[8];
+    String imageUrl = (String) stored[9];
+    return new ListedProduct(
+        id,
+        new ProductSummary(
+            slug,
+            (String) stored[2],
+            new BrandRef((String) stored[3], (String) stored[4]),
+            new CategoryRef((String) stored[5], (String) stored[6]),
+            currency == null ? null : Money.of((BigDecimal) stored[7], currency),
+            imageUrl == null ? null : new ImageView(imageUrl, (String) stored[10]),
+            RatingView.of((BigDecimal) stored[11], (Integer) stored[12], reviewsByStars),
+            Boolean.TRUE.equals(stored[14])));
+  }
+
+  /** The hits' summaries in order, loading from the database only what the index lacks. */
+  private List<ProductSummary> summaries(List<ListedProduct> hits) {
+    List<Long> unlisted =
+        hits.stream().filter(hit -> hit.summary() == null).map(ListedProduct::id).toList();
+    Map<Long, ProductSummary> loaded = new HashMap<>();
+    if (!unlisted.isEmpty()) {
+      em.createQuery("select p from Product p where p.id in :ids", Product.class)
+          .setParameter("ids", unlisted)
+          .getResultList()
+          .forEach(product -> loaded.put(product.id(), ProductSummary.of(product)));
+    }
+    return hits.stream()
+        .map(hit -> hit.summary() != null ? hit.summary() : loaded.get(hit.id()))
+        // A product deleted since it was indexed: gone from the database, soon from the index.
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /** A selected facet's counts, from a query that ignores that selection. */
+  private <A> A countWithoutOwnSelection(
+      SearchSession session, ProductQuery query, FacetCounts<A> counts) {
     return session
         .search(Product.class)
         .where(f -> predicate(f, query, counts.facet()))

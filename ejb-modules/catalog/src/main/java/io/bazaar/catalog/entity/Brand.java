@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
@@ -19,11 +20,14 @@ public class Brand {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @KeywordField(aggregable = Aggregable.YES)
+  @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
   @Column(nullable = false, unique = true, length = 80)
   private String slug;
 
-  @FullTextField(analyzer = SearchAnalyzers.TEXT, searchAnalyzer = SearchAnalyzers.TEXT_QUERY)
+  @FullTextField(
+      analyzer = SearchAnalyzers.TEXT,
+      searchAnalyzer = SearchAnalyzers.TEXT_QUERY,
+      projectable = Projectable.YES)
   @Column(nullable = false, length = 120)
   private String name;
 

@@ -36,6 +36,8 @@ import java.util.stream.Stream;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -84,10 +86,17 @@ public class Product {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  // Stored in the index, as are the other values a search result lists, so that a page of hits
+  // is read from the index alone: loading twenty products and their variants from the database
+  // was a third of a search's work.
+  @KeywordField(projectable = Projectable.YES, searchable = Searchable.NO)
   @Column(nullable = false, unique = true, length = 160)
   private String slug;
 
-  @FullTextField(analyzer = SearchAnalyzers.TEXT, searchAnalyzer = SearchAnalyzers.TEXT_QUERY)
+  @FullTextField(
+      analyzer = SearchAnalyzers.TEXT,
+      searchAnalyzer = SearchAnalyzers.TEXT_QUERY,
+      projectable = Projectable.YES)
   @FullTextField(
       name = "nameSuggest",
       analyzer = SearchAnalyzers.AUTOCOMPLETE,
@@ -146,12 +155,16 @@ public class Product {
 
   /** Average of the published reviews' stars (1.00-5.00), null until the first one. */
   @OptimisticLock(excluded = true)
-  @ScaledNumberField(decimalScale = 2, sortable = Sortable.YES, aggregable = Aggregable.YES)
+  @ScaledNumberField(
+      decimalScale = 2,
+      sortable = Sortable.YES,
+      aggregable = Aggregable.YES,
+      projectable = Projectable.YES)
   @Column(name = "rating_average", precision = 3, scale = 2)
   private BigDecimal ratingAverage;
 
   @OptimisticLock(excluded = true)
-  @GenericField(sortable = Sortable.YES)
+  @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
   @Column(name = "rating_count", nullable = false)
   private int ratingCount;
 
@@ -380,7 +393,8 @@ public class Product {
       name = "price",
       decimalScale = 2,
       sortable = Sortable.YES,
-      aggregable = Aggregable.YES)
+      aggregable = Aggregable.YES,
+      projectable = Projectable.YES)
   @IndexingDependency(
       derivedFrom =
           @ObjectPath({
@@ -392,7 +406,7 @@ public class Product {
     return from == null ? null : from.getAmount();
   }
 
-  @GenericField(name = "inStock", aggregable = Aggregable.YES)
+  @GenericField(name = "inStock", aggregable = Aggregable.YES, projectable = Projectable.YES)
   @IndexingDependency(
       derivedFrom =
           @ObjectPath({
@@ -432,6 +446,54 @@ public class Product {
         .collect(Collectors.toCollection(LinkedHashSet::new))
         .stream()
         .toList();
+  }
+
+  /** The currency of {@link #getLowestPrice()}, for search results read from the index. */
+  @KeywordField(name = "currency", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(
+      derivedFrom =
+          @ObjectPath({
+            @PropertyValue(propertyName = "variants"),
+            @PropertyValue(propertyName = "price")
+          }))
+  public String getPriceCurrency() {
+    Money from = fromPrice();
+    return from == null ? null : from.getCurrency();
+  }
+
+  // The category's slug and name, and the first image, as search results list them. Renaming a
+  // category reaches these through a full reindex, as it reaches "keywords".
+
+  @KeywordField(name = "categorySlug", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "category")))
+  public String getCategorySlug() {
+    return category.slug();
+  }
+
+  @KeywordField(name = "categoryName", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "category")))
+  public String getCategoryName() {
+    return category.name();
+  }
+
+  @KeywordField(name = "imageUrl", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "images")))
+  public String getFirstImageUrl() {
+    return images.isEmpty() ? null : images.get(0).url();
+  }
+
+  @KeywordField(name = "imageAlt", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "images")))
+  public String getFirstImageAltText() {
+    return images.isEmpty() ? null : images.get(0).altText();
+  }
+
+  /** Reviews by stars, one star first, as search results show the rating's distribution. */
+  @GenericField(name = "ratingStars", projectable = Projectable.YES, searchable = Searchable.NO)
+  @IndexingDependency(
+      derivedFrom = @ObjectPath(@PropertyValue(propertyName = "ratingDistribution")))
+  public List<Integer> getReviewsByStars() {
+    return ratingDistribution().reviewsByStars();
   }
 
   /** The category and its ancestors, so that filtering by "Shoes" includes "Running Shoes". */

@@ -1,0 +1,170 @@
+package io.bazaar.catalog.control;
+
+import io.bazaar.catalog.entity.Product;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.search.backend.lucene.lowlevel.reader.impl.ReadIndexManagerContext;
+import org.hibernate.search.engine.backend.index.IndexManager;
+import org.hibernate.search.mapper.orm.Search;
+
+/**
+ * Facet counts kept for as long as the embedded Lucene index they were counted in stays the same,
+ * as OpenSearch's shard request cache keeps the aggregations of its count-only requests.
+ *
+ * <p>Counting is most of a search's work: a shopper who picked a category sees the other
+ * categories' counts, which means counting the categories of every product matching the rest of the
+ * search (the whole catalog when browsing without words). The same counts are asked for again and
+ * again between two changes of the index, and a count can only change when the index does.
+ *
+ * <p>The index state is the identity of the near-real-time reader that Hibernate Search serves
+ * searches from: it is replaced, at most every refresh interval, only when something was indexed. A
+ * count read from the cache is therefore never older than the hits beside it. Hibernate Search has
+ * no public API for that reader; {@link ReadIndexManagerContext} is its internal one, pinned with
+ * the Hibernate Search version (should a later version drop it, nothing is cached and searches only
+ * get slower). SearchIT shows counts following a checkout within the second. With any other backend
+ * nothing is cached here: OpenSearch counts on its own nodes, and caches there.
+ */
+@ApplicationScoped
+public class FacetCountCache {
+
+  private static final Logger LOG = Logger.getLogger(FacetCountCache.class.getName());
+
+  /**
+   * The most counts kept for one index state; the least recently used go first. A count is a
+   * facet's values with their numbers, a few kilobytes at most.
+   */
+  @Inject
+  @ConfigProperty(name = "bazaar.catalog.search.facet-count-cache-entries", defaultValue = "5000")
+  int maximumEntries;
+
+  @PersistenceUnit(unitName = "catalog")
+  EntityManagerFactory entityManagerFactory;
+
+  /** Empty until the first search asks: the search mapping is not ready while beans are made. */
+  private volatile Optional<ReadIndexManagerContext> readers;
+
+  private volatile Generation current;
+
+  private Optional<ReadIndexManagerContext> readers() {
+    Optional<ReadIndexManagerContext> known = readers;
+    if (known == null) {
+      known = findIndexReaders();
+      readers = known;
+    }
+    return known;
+  }
+
+  private Optional<ReadIndexManagerContext> findIndexReaders() {
+    if (maximumEntries <= 0) {
+      return Optional.empty();
+    }
+    try {
+      IndexManager index =
+          Search.mapping(entityManagerFactory).indexedEntity(Product.class).indexManager();
+      if (index instanceof ReadIndexManagerContext lucene) {
+        return Optional.of(lucene);
+      }
+      return Optional.empty();
+    } catch (RuntimeException | LinkageError notLucene) {
+      LOG.log(Level.WARNING, "facet counts are not cached: {0}", notLucene.toString());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The counts of the index as searches see it now, or empty when nothing is cached (another
+   * backend, or the cache turned off). Call it before the search whose counts it keeps: the search
+   * then reads this state or a newer one, never an older one.
+   */
+  public Optional<Generation> generation() {
+    Optional<ReadIndexManagerContext> lucene = readers();
+    if (lucene.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> state = indexState(lucene.get());
+    Generation known = current;
+    if (known != null && known.state.equals(state)) {
+      return Optional.of(known);
+    }
+    Generation fresh = new Generation(state, maximumEntries);
+    current = fresh;
+    return Optional.of(fresh);
+  }
+
+  /** The identity of each shard's current reader; equal lists mean the same indexed documents. */
+  private static List<Object> indexState(ReadIndexManagerContext lucene) {
+    List<Object> state = new ArrayList<>(1);
+    try {
+      lucene.openIndexReaders(Set.of(), (type, reader) -> state.add(identity(reader)));
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    return state;
+  }
+
+  private static Object identity(DirectoryReader reader) {
+    try {
+      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+      // A reader without a cache key cannot be told apart from the next one: never equal.
+      return helper == null ? new Object() : helper.getKey();
+    } finally {
+      release(reader);
+    }
+  }
+
+  private static void release(DirectoryReader reader) {
+    try {
+      reader.decRef();
+    } catch (IOException closing) {
+      throw new UncheckedIOException(closing);
+    }
+  }
+
+  /** The counts of one index state, by facet and by what the search filtered on. */
+  public static final class Generation {
+    private final List<Object> state;
+    private final Map<Object, Object> counts;
+
+    Generation(List<Object> state, int maximumEntries) {
+      this.state = state;
+      this.counts =
+          Collections.synchronizedMap(
+              new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                  return size() > maximumEntries;
+                }
+              });
+    }
+
+    /** The counts of {@code facet} over the products matching {@code filters}, if known. */
+    @SuppressWarnings("unchecked")
+    public <A> Optional<A> counts(String facet, Object filters) {
+      return Optional.ofNullable((A) counts.get(new Key(facet, filters)));
+    }
+
+    /** Keeps counts the caller will not change, nor anyone else. */
+    public void keep(String facet, Object filters, Object unmodifiableCounts) {
+      counts.put(new Key(facet, filters), Objects.requireNonNull(unmodifiableCounts));
+    }
+  }
+
+  private record Key(String facet, Object filters) {}
+}

@@ -25,7 +25,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,10 +165,15 @@ public class ProductSearch {
         org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory f);
   }
 
-  /** How the index counts one facet's values; used by the main query and by multi-select. */
-  private record FacetCounts<A>(
-      String facet, AggregationKey<A> key, AggregationDefinition<A> definition) {
-    FacetCounts(String facet, AggregationDefinition<A> definition) {
+  /**
+   * How the index counts one facet's values (of type {@code V}); used by the main query and by
+   * multi-select.
+   */
+  private record FacetCounts<V>(
+      String facet,
+      AggregationKey<Map<V, Long>> key,
+      AggregationDefinition<Map<V, Long>> definition) {
+    FacetCounts(String facet, AggregationDefinition<Map<V, Long>> definition) {
       this(facet, AggregationKey.of(facet), definition);
     }
 
@@ -179,28 +183,28 @@ public class ProductSearch {
     }
 
     @SuppressWarnings("unchecked")
-    A in(Map<String, Object> counted) {
-      return (A) counted.get(facet);
+    Map<V, Long> in(Map<String, Map<?, Long>> counted) {
+      return (Map<V, Long>) counted.get(facet);
     }
   }
 
-  private static final FacetCounts<Map<String, Long>> CATEGORY_COUNTS =
+  private static final FacetCounts<String> CATEGORY_COUNTS =
       new FacetCounts<>(
           CATEGORY, f -> f.terms().field("categories", String.class).maxTermCount(200));
-  private static final FacetCounts<Map<String, Long>> BRAND_COUNTS =
+  private static final FacetCounts<String> BRAND_COUNTS =
       new FacetCounts<>(
           BRAND, f -> f.terms().field("brand.slug", String.class).maxTermCount(MAX_BRANDS));
-  private static final FacetCounts<Map<String, Long>> COLOUR_COUNTS =
+  private static final FacetCounts<String> COLOUR_COUNTS =
       new FacetCounts<>(COLOUR, f -> f.terms().field("colours", String.class).maxTermCount(50));
-  private static final FacetCounts<Map<String, Long>> SIZE_COUNTS =
+  private static final FacetCounts<String> SIZE_COUNTS =
       new FacetCounts<>(SIZE, f -> f.terms().field("sizes", String.class).maxTermCount(50));
-  private static final FacetCounts<Map<Range<BigDecimal>, Long>> PRICE_COUNTS =
+  private static final FacetCounts<Range<BigDecimal>> PRICE_COUNTS =
       new FacetCounts<>(
           PRICE, f -> f.range().field("price", BigDecimal.class).ranges(priceRanges()));
-  private static final FacetCounts<Map<Range<BigDecimal>, Long>> RATING_COUNTS =
+  private static final FacetCounts<Range<BigDecimal>> RATING_COUNTS =
       new FacetCounts<>(
           RATING, f -> f.range().field("ratingAverage", BigDecimal.class).ranges(ratingRanges()));
-  private static final FacetCounts<Map<Boolean, Long>> STOCK_COUNTS =
+  private static final FacetCounts<Boolean> STOCK_COUNTS =
       new FacetCounts<>(AVAILABILITY, f -> f.terms().field("inStock", Boolean.class));
 
   private static final List<FacetCounts<?>> ALL_FACETS =
@@ -251,13 +255,13 @@ public class ProductSearch {
     Set<String> selected = selectedFacets(query);
     // Asked before the queries run, so that they read this index state or a newer one.
     Optional<FacetCountCache.Generation> cache = facetCountCache.generation();
-    Map<String, Object> counted = new HashMap<>();
+    Map<String, Map<?, Long>> counted = new HashMap<>();
     Map<String, CountedOver> countedOver = new HashMap<>();
     for (FacetCounts<?> facet : ALL_FACETS) {
       CountedOver over = CountedOver.of(query, facet.facet(), selected.contains(facet.facet()));
       countedOver.put(facet.facet(), over);
       cache
-          .flatMap(known -> known.counts(facet.facet(), over))
+          .flatMap(known -> known.<Object>counts(facet.facet(), over))
           .ifPresent(counts -> counted.put(facet.facet(), counts));
     }
     SearchQueryOptionsStep<?, ListedProduct, ?, ?, ?> mainQuery =
@@ -265,7 +269,7 @@ public class ProductSearch {
             .search(Product.class)
             .select(ProductSearch::listed)
             .where(f -> predicate(f, query, null))
-            .sort(f -> sort(f, query.sort()));
+            .sort(f -> sort(f, query));
     // A selected facet's counts come from its own query below; counting them here too would be
     // a pass over the matches for nothing.
     List<FacetCounts<?>> countedByMain =
@@ -279,14 +283,12 @@ public class ProductSearch {
         mainQuery.fetch(Page.firstResult(query.page(), query.size()), query.size());
     for (FacetCounts<?> facet : ALL_FACETS) {
       if (!counted.containsKey(facet.facet())) {
-        Object counts =
+        Map<?, Long> counts =
             countedByMain.contains(facet)
                 ? main.aggregation(facet.key())
                 : countWithoutOwnSelection(session, query, facet);
-        // Kept in the order the index answered: by count for terms, as asked for ranges.
-        Object kept = Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) counts));
-        counted.put(facet.facet(), kept);
-        cache.ifPresent(known -> known.keep(facet.facet(), countedOver.get(facet.facet()), kept));
+        counted.put(facet.facet(), counts);
+        cache.ifPresent(known -> known.keep(facet.facet(), countedOver.get(facet.facet()), counts));
       }
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -380,8 +382,8 @@ public class ProductSearch {
   }
 
   /** A selected facet's counts, from a query that ignores that selection. */
-  private <A> A countWithoutOwnSelection(
-      SearchSession session, ProductQuery query, FacetCounts<A> counts) {
+  private <V> Map<V, Long> countWithoutOwnSelection(
+      SearchSession session, ProductQuery query, FacetCounts<V> counts) {
     return session
         .search(Product.class)
         .where(f -> predicate(f, query, counts.facet()))
@@ -475,9 +477,14 @@ public class ProductSearch {
     return all;
   }
 
-  private static SortFinalStep sort(SearchSortFactory f, ProductQuery.Sort sort) {
-    return switch (sort) {
-      case RELEVANCE -> f.score().then().field("createdAt").desc();
+  private static SortFinalStep sort(SearchSortFactory f, ProductQuery query) {
+    return switch (query.sort()) {
+      // Without words every product scores the same, so relevance is newest first; sorting by the
+      // date alone lets Lucene skip the products that cannot make the page instead of scoring all.
+      case RELEVANCE ->
+          query.hasText()
+              ? f.score().then().field("createdAt").desc()
+              : f.field("createdAt").desc();
       case PRICE_ASC -> f.field("price").asc().then().field("nameSort");
       case PRICE_DESC -> f.field("price").desc().then().field("nameSort");
       case NEWEST -> f.field("createdAt").desc().then().field("nameSort");

@@ -12,9 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.index.DirectoryReader;
@@ -47,11 +47,12 @@ public class FacetCountCache {
   private static final Logger LOG = Logger.getLogger(FacetCountCache.class.getName());
 
   /**
-   * The most counts kept for one index state; the least recently used go first. A count is a
-   * facet's values with their numbers, a few kilobytes at most.
+   * The most counts kept for one index state; the least recently used go first. A count is one
+   * facet's values with their numbers for one search: a few hundred bytes (the values are shared),
+   * so the default bound is some 25 MB, seven counts for each of some 7,000 different searches.
    */
   @Inject
-  @ConfigProperty(name = "bazaar.catalog.search.facet-count-cache-entries", defaultValue = "5000")
+  @ConfigProperty(name = "bazaar.catalog.search.facet-count-cache-entries", defaultValue = "50000")
   int maximumEntries;
 
   @PersistenceUnit(unitName = "catalog")
@@ -61,6 +62,9 @@ public class FacetCountCache {
   private volatile Optional<ReadIndexManagerContext> readers;
 
   private volatile Generation current;
+
+  /** Facet values (brand slugs, colours, price ranges) shared by all the counts that list them. */
+  private final Map<Object, Object> canonicalValues = new ConcurrentHashMap<>();
 
   private Optional<ReadIndexManagerContext> readers() {
     Optional<ReadIndexManagerContext> known = readers;
@@ -103,7 +107,7 @@ public class FacetCountCache {
     if (known != null && known.state.equals(state)) {
       return Optional.of(known);
     }
-    Generation fresh = new Generation(state, maximumEntries);
+    Generation fresh = new Generation(state, maximumEntries, canonicalValues);
     current = fresh;
     return Optional.of(fresh);
   }
@@ -140,31 +144,72 @@ public class FacetCountCache {
   /** The counts of one index state, by facet and by what the search filtered on. */
   public static final class Generation {
     private final List<Object> state;
-    private final Map<Object, Object> counts;
+    private final Map<Key, Counted> counts;
+    private final Map<Object, Object> canonicalValues;
 
-    Generation(List<Object> state, int maximumEntries) {
+    Generation(List<Object> state, int maximumEntries, Map<Object, Object> canonicalValues) {
       this.state = state;
+      this.canonicalValues = canonicalValues;
       this.counts =
           Collections.synchronizedMap(
               new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Key, Counted> eldest) {
                   return size() > maximumEntries;
                 }
               });
     }
 
-    /** The counts of {@code facet} over the products matching {@code filters}, if known. */
-    @SuppressWarnings("unchecked")
-    public <A> Optional<A> counts(String facet, Object filters) {
-      return Optional.ofNullable((A) counts.get(new Key(facet, filters)));
+    /**
+     * The counts of {@code facet} over the products matching {@code filters}, if known, in the
+     * order they were kept.
+     */
+    public <V> Optional<Map<V, Long>> counts(String facet, Object filters) {
+      Counted counted = counts.get(new Key(facet, filters));
+      return counted == null ? Optional.empty() : Optional.of(counted.asMap());
     }
 
-    /** Keeps counts the caller will not change, nor anyone else. */
-    public void keep(String facet, Object filters, Object unmodifiableCounts) {
-      counts.put(new Key(facet, filters), Objects.requireNonNull(unmodifiableCounts));
+    public void keep(String facet, Object filters, Map<?, Long> facetCounts) {
+      counts.put(new Key(facet, filters), Counted.of(facetCounts, canonicalValues));
     }
   }
 
   private record Key(String facet, Object filters) {}
+
+  /**
+   * Counts in two arrays, the values shared between entries: a facet's values are few (brands,
+   * colours), its counts many (one set for each search), and maps of boxed numbers would take
+   * several times the memory.
+   */
+  private record Counted(Object[] values, long[] numbers) {
+
+    /** Beyond this many distinct facet values, values are kept as they come, unshared. */
+    private static final int MOST_SHARED_VALUES = 100_000;
+
+    static Counted of(Map<?, Long> counts, Map<Object, Object> canonicalValues) {
+      Object[] values = new Object[counts.size()];
+      long[] numbers = new long[counts.size()];
+      int i = 0;
+      for (Map.Entry<?, Long> count : counts.entrySet()) {
+        Object value = count.getKey();
+        Object shared = canonicalValues.get(value);
+        if (shared == null && canonicalValues.size() < MOST_SHARED_VALUES) {
+          shared = canonicalValues.putIfAbsent(value, value);
+        }
+        values[i] = shared == null ? value : shared;
+        numbers[i] = count.getValue();
+        i++;
+      }
+      return new Counted(values, numbers);
+    }
+
+    @SuppressWarnings("unchecked")
+    <V> Map<V, Long> asMap() {
+      Map<V, Long> map = new LinkedHashMap<>();
+      for (int i = 0; i < values.length; i++) {
+        map.put((V) values[i], numbers[i]);
+      }
+      return map;
+    }
+  }
 }

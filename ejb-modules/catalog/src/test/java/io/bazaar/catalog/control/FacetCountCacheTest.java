@@ -2,6 +2,8 @@ package io.bazaar.catalog.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,18 +12,40 @@ class FacetCountCacheTest {
 
   @Test
   void keepsCountsByFacetAndFilters() {
-    FacetCountCache.Generation generation = new FacetCountCache.Generation(List.of("state"), 10);
+    FacetCountCache.Generation generation =
+        new FacetCountCache.Generation(List.of("state"), 10, new HashMap<>());
     generation.keep("brand", List.of("shoes"), Map.of("acme", 3L));
 
-    assertThat(generation.<Map<String, Long>>counts("brand", List.of("shoes")))
-        .contains(Map.of("acme", 3L));
+    assertThat(generation.<String>counts("brand", List.of("shoes"))).contains(Map.of("acme", 3L));
     assertThat(generation.counts("brand", List.of("hats"))).isEmpty();
     assertThat(generation.counts("colour", List.of("shoes"))).isEmpty();
   }
 
   @Test
+  void keepsTheOrderOfTheValuesAndSharesEqualValues() {
+    Map<Object, Object> shared = new HashMap<>();
+    FacetCountCache.Generation generation =
+        new FacetCountCache.Generation(List.of("state"), 10, shared);
+    Map<String, Long> byCount = new LinkedHashMap<>();
+    byCount.put(new String("red"), 9L);
+    byCount.put(new String("blue"), 4L);
+    byCount.put(new String("green"), 1L);
+    generation.keep("colour", "shoes", byCount);
+    generation.keep("colour", "hats", Map.of(new String("red"), 2L));
+
+    Map<String, Long> kept = generation.<String>counts("colour", "shoes").orElseThrow();
+    assertThat(kept)
+        .containsExactly(Map.entry("red", 9L), Map.entry("blue", 4L), Map.entry("green", 1L));
+    String redOfShoes = kept.keySet().iterator().next();
+    String redOfHats =
+        generation.<String>counts("colour", "hats").orElseThrow().keySet().iterator().next();
+    assertThat(redOfHats).isSameAs(redOfShoes);
+  }
+
+  @Test
   void dropsTheLeastRecentlyUsedCountsBeyondItsBound() {
-    FacetCountCache.Generation generation = new FacetCountCache.Generation(List.of("state"), 2);
+    FacetCountCache.Generation generation =
+        new FacetCountCache.Generation(List.of("state"), 2, new HashMap<>());
     generation.keep("brand", "first", Map.of());
     generation.keep("brand", "second", Map.of());
     assertThat(generation.counts("brand", "first")).isPresent();

@@ -108,6 +108,7 @@ public class FacetCountCache {
       return Optional.of(known);
     }
     Generation fresh = new Generation(state, maximumEntries, canonicalValues);
+    LOG.fine("facet counts: the index changed, counts of the former state dropped");
     current = fresh;
     return Optional.of(fresh);
   }
@@ -122,6 +123,9 @@ public class FacetCountCache {
     }
     return state;
   }
+
+  static final java.util.concurrent.atomic.AtomicInteger SEGMENTS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private static Object identity(DirectoryReader reader) {
     try {

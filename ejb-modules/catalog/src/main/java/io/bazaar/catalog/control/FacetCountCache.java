@@ -124,9 +124,6 @@ public class FacetCountCache {
     return state;
   }
 
-  static final java.util.concurrent.atomic.AtomicInteger SEGMENTS =
-      new java.util.concurrent.atomic.AtomicInteger();
-
   private static Object identity(DirectoryReader reader) {
     try {
       IndexReader.CacheHelper helper = reader.getReaderCacheHelper();

@@ -317,7 +317,7 @@ public class ProductSearch {
    * A hit as the index stores it, or only its id when the document was indexed by a release that
    * did not store the listed values yet (until the next reindex).
    */
-  private record ListedProduct(Long id, ProductSummary summary) {}
+  record ListedProduct(Long id, ProductSummary summary) {}
 
   private static ProjectionFinalStep<ListedProduct> listed(SearchProjectionFactory<?, ?> f) {
     return f.composite()
@@ -341,7 +341,7 @@ public class ProductSearch {
   }
 
   @SuppressWarnings("unchecked")
-  private static ListedProduct listed(Object[] stored) {
+  static ListedProduct listed(Object[] stored) {
     Long id = (Long) stored[0];
     String slug = (String) stored[1];
     List<Integer> reviewsByStars = (List<Integer>) stored[13];

@@ -218,31 +218,24 @@ public class ProductSearch {
           STOCK_COUNTS);
 
   /**
-   * What one facet's counts depend on: the words and every selection except that facet's own. Two
-   * searches with equal filters for a facet have equal counts for it in the same index state.
+   * What one facet's counts depend on: the words and every selection except that facet's own, not
+   * the order or the page. Equal for two searches, their counts of that facet are equal in the same
+   * index state.
    */
-  private record CountedOver(
-      String text,
-      Set<String> categories,
-      Set<String> brands,
-      List<PriceRange> prices,
-      Set<String> colours,
-      Set<String> sizes,
-      Integer minimumRating,
-      boolean inStockOnly) {
-
-    static CountedOver of(ProductQuery query, String facet, boolean selected) {
-      String ignored = selected ? facet : null;
-      return new CountedOver(
-          query.text(),
-          CATEGORY.equals(ignored) ? Set.of() : query.categories(),
-          BRAND.equals(ignored) ? Set.of() : query.brands(),
-          PRICE.equals(ignored) ? List.of() : query.prices(),
-          COLOUR.equals(ignored) ? Set.of() : query.colours(),
-          SIZE.equals(ignored) ? Set.of() : query.sizes(),
-          RATING.equals(ignored) ? null : query.minimumRating(),
-          !AVAILABILITY.equals(ignored) && query.inStockOnly());
-    }
+  private static ProductQuery countedOver(ProductQuery query, String facet, boolean selected) {
+    String ignored = selected ? facet : null;
+    return new ProductQuery(
+        query.text(),
+        CATEGORY.equals(ignored) ? Set.of() : query.categories(),
+        BRAND.equals(ignored) ? Set.of() : query.brands(),
+        PRICE.equals(ignored) ? List.of() : query.prices(),
+        COLOUR.equals(ignored) ? Set.of() : query.colours(),
+        SIZE.equals(ignored) ? Set.of() : query.sizes(),
+        RATING.equals(ignored) ? null : query.minimumRating(),
+        !AVAILABILITY.equals(ignored) && query.inStockOnly(),
+        ProductQuery.Sort.RELEVANCE,
+        0,
+        1);
   }
 
   /**
@@ -256,9 +249,9 @@ public class ProductSearch {
     // Asked before the queries run, so that they read this index state or a newer one.
     Optional<FacetCountCache.Generation> cache = facetCountCache.generation();
     Map<String, Map<?, Long>> counted = new HashMap<>();
-    Map<String, CountedOver> countedOver = new HashMap<>();
+    Map<String, ProductQuery> countedOver = new HashMap<>();
     for (FacetCounts<?> facet : ALL_FACETS) {
-      CountedOver over = CountedOver.of(query, facet.facet(), selected.contains(facet.facet()));
+      ProductQuery over = countedOver(query, facet.facet(), selected.contains(facet.facet()));
       countedOver.put(facet.facet(), over);
       cache
           .flatMap(known -> known.<Object>counts(facet.facet(), over))

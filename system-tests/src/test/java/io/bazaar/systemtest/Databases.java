@@ -95,8 +95,13 @@ public final class Databases {
    * Prepared XA branches left in any of the three databases: must be 0 when nothing is in flight.
    */
   public long preparedTransactions() {
+    return preparedTransactions(Database.values());
+  }
+
+  /** Branches prepared and not yet committed or rolled back in the databases given. */
+  public long preparedTransactions(Database... databases) {
     long prepared = 0;
-    for (Database database : Database.values()) {
+    for (Database database : databases) {
       prepared +=
           count(
               database,

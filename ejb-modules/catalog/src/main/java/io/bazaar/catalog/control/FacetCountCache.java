@@ -48,8 +48,9 @@ public class FacetCountCache {
 
   /**
    * The most counts kept for one index state; the least recently used go first. A count is one
-   * facet's values with their numbers for one search: a few hundred bytes (the values are shared),
-   * so the default bound is some 25 MB, seven counts for each of some 7,000 different searches.
+   * facet's values with their numbers for one search, estimated (not measured) at a few hundred
+   * bytes since the values are shared: tens of megabytes at the default bound, which holds the
+   * seven counts of some 7,000 different searches.
    */
   @Inject
   @ConfigProperty(name = "bazaar.catalog.search.facet-count-cache-entries", defaultValue = "50000")

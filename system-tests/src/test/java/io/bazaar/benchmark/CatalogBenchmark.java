@@ -50,7 +50,9 @@ import java.util.function.Supplier;
  * -Dbench.main=io.bazaar.benchmark.CatalogBenchmark} (see docs/performance.md); options as system
  * properties: {@code bench.products=100000}, {@code bench.seconds=30}, {@code bench.warmup=15},
  * {@code bench.repeats=3}, {@code bench.detail-clients=16}, {@code bench.search-rate=200}, {@code
- * bench.checkout-clients=8}, {@code bench.parts=reindex,detail,search} (which measurements).
+ * bench.checkout-clients=8}, {@code bench.parts=reindex,detail,search} (which measurements), {@code
+ * bench.data=target/benchmark-data} and {@code bench.reuse-data=false} (keep the catalog that
+ * directory holds from an earlier run).
  */
 public final class CatalogBenchmark {
 
@@ -67,7 +69,11 @@ public final class CatalogBenchmark {
     Set<String> parts =
         Set.of(System.getProperty("bench.parts", "reindex,detail,search").split(","));
     Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
-    Benchmarks.deleteRecursively(data);
+    // Reusing a data directory skips generating the catalog again (the shop keeps what it loaded):
+    // for measuring one change after another; a reported figure starts from an empty directory.
+    if (!Boolean.getBoolean("bench.reuse-data")) {
+      Benchmarks.deleteRecursively(data);
+    }
     ShopLayout layout = ShopLayout.locate();
     ShopSettings settings =
         ShopSettings.defaults(data.resolve("shop"), layout)

@@ -348,7 +348,8 @@ class SearchIT {
     LastUnits last = lastUnitsOfASneaker("asc");
     assertThat(sneakersInStock(last)).as("in stock before").contains(last.slug());
     // The in-stock count, counted by the hits' query and, with "in stock" selected, by its own
-    // query; each asked twice, so that a count kept from before the checkout would be served.
+    // query; each asked twice, so that a result or a count kept from before the checkout would be
+    // served afterwards if the cache outlived the index state it was read from.
     String brandSneakers = "q=sneakers&size=1&brand=" + encode(last.brand());
     long inStockBefore = inStockCount(search(brandSneakers));
     assertThat(inStockCount(search(brandSneakers))).isEqualTo(inStockBefore);

@@ -11,7 +11,7 @@ import io.bazaar.catalog.boundary.SearchViews.ProductSuggestion;
 import io.bazaar.catalog.boundary.SearchViews.SearchResult;
 import io.bazaar.catalog.boundary.SearchViews.Suggestions;
 import io.bazaar.catalog.control.CatalogWords;
-import io.bazaar.catalog.control.FacetCountCache;
+import io.bazaar.catalog.control.SearchCache;
 import io.bazaar.catalog.control.SearchTerms;
 import io.bazaar.catalog.control.Vocabulary;
 import io.bazaar.catalog.entity.Product;
@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ import org.hibernate.search.util.common.data.RangeBoundInclusion;
 /**
  * Product search: relevance-ranked full text over name, brand, category, attributes and
  * description; facets with counts that stay correct under multi-select; typo correction; and
- * autocomplete. Reads the search index (Lucene or OpenSearch) and loads the hits' entities.
+ * autocomplete. Reads the search index (Lucene or OpenSearch), hits from its stored values.
  */
 @Stateless
 public class ProductSearch {
@@ -92,18 +93,42 @@ public class ProductSearch {
 
   @Inject CatalogWords catalogWords;
 
-  @Inject FacetCountCache facetCountCache;
+  @Inject SearchCache searchCache;
 
+  /**
+   * The result of a search: its page of hits and every facet's counts, or, when nothing matches,
+   * the result of the corrected words, or an offer of a correction.
+   *
+   * <p>A result is kept for as long as the index stays the same ({@link SearchCache}), with the
+   * brand and category names it shows: a repeated search is then answered without reading the
+   * index.
+   */
   public SearchResult search(ProductQuery query) {
-    SearchSession session = Search.session(em);
-    Answer answer = run(session, query);
+    // Asked before the queries run, so that they read this index state or a newer one.
+    Optional<SearchCache.Generation> cache = searchCache.generation();
+    SearchedFor searchedFor = new SearchedFor(query, catalogWords.namesVersion());
+    Optional<SearchResult> known = cache.flatMap(generation -> generation.result(searchedFor));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SearchResult result = answer(Search.session(em), query, cache);
+    cache.ifPresent(generation -> generation.keepResult(searchedFor, result));
+    return result;
+  }
+
+  /** What a kept result answers: the search, and the version of the names its facets show. */
+  private record SearchedFor(ProductQuery query, long namesVersion) {}
+
+  private SearchResult answer(
+      SearchSession session, ProductQuery query, Optional<SearchCache.Generation> cache) {
+    Answer answer = run(session, query, cache);
     if (answer.total() > 0 || !query.hasText()) {
       return answer.result(query.text(), null, null);
     }
     Vocabulary vocabulary = catalogWords.vocabulary();
     Optional<String> corrected = vocabulary.correct(query.text(), 0);
     if (corrected.isPresent()) {
-      Answer correctedAnswer = run(session, query.withText(corrected.get()));
+      Answer correctedAnswer = run(session, query.withText(corrected.get()), cache);
       if (correctedAnswer.total() > 0) {
         return correctedAnswer.result(corrected.get(), query.text(), null);
       }
@@ -244,10 +269,9 @@ public class ProductSearch {
    * without that selection, so that a shopper who picked "Red" still sees how many "Blue" products
    * there are (multi-select).
    */
-  private Answer run(SearchSession session, ProductQuery query) {
+  private Answer run(
+      SearchSession session, ProductQuery query, Optional<SearchCache.Generation> cache) {
     Set<String> selected = selectedFacets(query);
-    // Asked before the queries run, so that they read this index state or a newer one.
-    Optional<FacetCountCache.Generation> cache = facetCountCache.generation();
     Map<String, Map<?, Long>> counted = new HashMap<>();
     Map<String, ProductQuery> countedOver = new HashMap<>();
     for (FacetCounts<?> facet : ALL_FACETS) {
@@ -301,7 +325,11 @@ public class ProductSearch {
                 query.inStockOnly())));
     long total = main.total().hitCount();
     List<ProductSummary> hits = summaries(main.hits());
-    return new Answer(total, new Page<>(hits, query.page(), query.size(), total), facets);
+    // Unmodifiable: the result may be kept and handed to every later search asking the same.
+    return new Answer(
+        total,
+        new Page<>(hits, query.page(), query.size(), total),
+        Collections.unmodifiableMap(facets));
   }
 
   // ---- hits ----

@@ -30,16 +30,28 @@ public class CatalogWords {
 
   private record Snapshot(
       Instant takenAt,
+      long namesVersion,
       Map<String, BrandRef> brands,
       Map<String, CategoryRef> categories,
       Vocabulary vocabulary) {}
 
   private volatile Snapshot snapshot;
 
+  /** The copy read last, kept when forgotten, so that a names version is never given twice. */
+  private Snapshot latest;
+
   private final ReentrantLock refreshing = new ReentrantLock();
 
   public Vocabulary vocabulary() {
     return current().vocabulary();
+  }
+
+  /**
+   * The version of the brand and category names: it changes when one of them does, so that what was
+   * kept with older names (a search result's facet labels) is not shown again.
+   */
+  public long namesVersion() {
+    return current().namesVersion();
   }
 
   public Map<String, BrandRef> brandsBySlug() {
@@ -142,6 +154,15 @@ public class CatalogWords {
     em.createNativeQuery("select distinct value from catalog.product_attribute", String.class)
         .getResultStream()
         .forEach(value -> count.apply((String) value));
-    return new Snapshot(Instant.now(), brands, categories, new Vocabulary(frequencies));
+    Snapshot former = latest;
+    long namesVersion =
+        former == null
+            ? 0
+            : former.brands().equals(brands) && former.categories().equals(categories)
+                ? former.namesVersion()
+                : former.namesVersion() + 1;
+    latest =
+        new Snapshot(Instant.now(), namesVersion, brands, categories, new Vocabulary(frequencies));
+    return latest;
   }
 }

@@ -1,5 +1,6 @@
 package io.bazaar.catalog.control;
 
+import io.bazaar.catalog.boundary.SearchViews.SearchResult;
 import io.bazaar.catalog.entity.Product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,26 +26,30 @@ import org.hibernate.search.engine.backend.index.IndexManager;
 import org.hibernate.search.mapper.orm.Search;
 
 /**
- * Facet counts kept for as long as the embedded Lucene index they were counted in stays the same,
- * as OpenSearch's shard request cache keeps the aggregations of its count-only requests.
+ * Search results and facet counts kept for as long as the embedded Lucene index they were read from
+ * stays the same, as Solr's query result cache and OpenSearch's shard request cache keep theirs.
  *
  * <p>Counting is most of a search's work: a shopper who picked a category sees the other
  * categories' counts, which means counting the categories of every product matching the rest of the
  * search (the whole catalog when browsing without words). The same counts are asked for again and
- * again between two changes of the index, and a count can only change when the index does.
+ * again between two changes of the index, and a count can only change when the index does. The same
+ * holds for a whole result (its page of hits, read from the index's stored values, and its counts):
+ * shoppers ask the same searches over and over ("sneakers", a category's first page), and a
+ * repeated search is then answered without reading the index at all.
  *
  * <p>The index state is the identity of the near-real-time reader that Hibernate Search serves
  * searches from: it is replaced, at most every refresh interval, only when something was indexed. A
- * count read from the cache is therefore never older than the hits beside it. Hibernate Search has
- * no public API for that reader; {@link ReadIndexManagerContext} is its internal one, pinned with
- * the Hibernate Search version (should a later version drop it, nothing is cached and searches only
- * get slower). SearchIT shows counts following a checkout within the second. With any other backend
- * nothing is cached here: OpenSearch counts on its own nodes, and caches there.
+ * count or a result read from the cache is therefore never older than a search run at the same
+ * instant would be. Hibernate Search has no public API for that reader; {@link
+ * ReadIndexManagerContext} is its internal one, pinned with the Hibernate Search version (should a
+ * later version drop it, nothing is cached and searches only get slower). SearchIT shows counts and
+ * hits following a checkout within the second. With any other backend nothing is cached here:
+ * OpenSearch counts on its own nodes, and caches there.
  */
 @ApplicationScoped
-public class FacetCountCache {
+public class SearchCache {
 
-  private static final Logger LOG = Logger.getLogger(FacetCountCache.class.getName());
+  private static final Logger LOG = Logger.getLogger(SearchCache.class.getName());
 
   /**
    * The most counts kept for one index state; the least recently used go first. A count is one
@@ -55,6 +60,15 @@ public class FacetCountCache {
   @Inject
   @ConfigProperty(name = "bazaar.catalog.search.facet-count-cache-entries", defaultValue = "50000")
   int maximumEntries;
+
+  /**
+   * The most whole results kept for one index state; the least recently used go first. A result is
+   * a page of hits and every facet's values (estimated, not measured, at tens of kilobytes when a
+   * facet lists hundreds of brands): tens of megabytes at the default bound.
+   */
+  @Inject
+  @ConfigProperty(name = "bazaar.catalog.search.result-cache-entries", defaultValue = "2000")
+  int maximumResults;
 
   @PersistenceUnit(unitName = "catalog")
   EntityManagerFactory entityManagerFactory;
@@ -77,7 +91,7 @@ public class FacetCountCache {
   }
 
   private Optional<ReadIndexManagerContext> findIndexReaders() {
-    if (maximumEntries <= 0) {
+    if (maximumEntries <= 0 && maximumResults <= 0) {
       return Optional.empty();
     }
     try {
@@ -94,9 +108,9 @@ public class FacetCountCache {
   }
 
   /**
-   * The counts of the index as searches see it now, or empty when nothing is cached (another
-   * backend, or the cache turned off). Call it before the search whose counts it keeps: the search
-   * then reads this state or a newer one, never an older one.
+   * The results and counts of the index as searches see it now, or empty when nothing is cached
+   * (another backend, or the cache turned off). Call it before the search whose counts it keeps:
+   * the search then reads this state or a newer one, never an older one.
    */
   public Optional<Generation> generation() {
     Optional<ReadIndexManagerContext> lucene = readers();
@@ -108,8 +122,8 @@ public class FacetCountCache {
     if (known != null && known.state.equals(state)) {
       return Optional.of(known);
     }
-    Generation fresh = new Generation(state, maximumEntries, canonicalValues);
-    LOG.fine("facet counts: the index changed, counts of the former state dropped");
+    Generation fresh = new Generation(state, maximumEntries, maximumResults, canonicalValues);
+    LOG.fine("search cache: the index changed, results and counts of the former state dropped");
     current = fresh;
     return Optional.of(fresh);
   }
@@ -143,23 +157,32 @@ public class FacetCountCache {
     }
   }
 
-  /** The counts of one index state, by facet and by what the search filtered on. */
+  /** The results and counts of one index state. */
   public static final class Generation {
     private final List<Object> state;
     private final Map<Key, Counted> counts;
+    private final Map<Object, SearchResult> results;
     private final Map<Object, Object> canonicalValues;
 
-    Generation(List<Object> state, int maximumEntries, Map<Object, Object> canonicalValues) {
+    Generation(
+        List<Object> state,
+        int maximumCounts,
+        int maximumResults,
+        Map<Object, Object> canonicalValues) {
       this.state = state;
       this.canonicalValues = canonicalValues;
-      this.counts =
-          Collections.synchronizedMap(
-              new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Counted> eldest) {
-                  return size() > maximumEntries;
-                }
-              });
+      this.counts = leastRecentlyUsed(maximumCounts);
+      this.results = leastRecentlyUsed(maximumResults);
+    }
+
+    private static <K, V> Map<K, V> leastRecentlyUsed(int maximumEntries) {
+      return Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+              return size() > maximumEntries;
+            }
+          });
     }
 
     /**
@@ -173,6 +196,15 @@ public class FacetCountCache {
 
     public void keep(String facet, Object filters, Map<?, Long> facetCounts) {
       counts.put(new Key(facet, filters), Counted.of(facetCounts, canonicalValues));
+    }
+
+    /** The whole result of {@code search} (its words, filters, order and page), if known. */
+    public Optional<SearchResult> result(Object search) {
+      return Optional.ofNullable(results.get(search));
+    }
+
+    public void keepResult(Object search, SearchResult result) {
+      results.put(search, result);
     }
   }
 

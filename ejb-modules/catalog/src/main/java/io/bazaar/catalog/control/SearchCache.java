@@ -63,11 +63,11 @@ public class SearchCache {
 
   /**
    * The most whole results kept for one index state; the least recently used go first. A result is
-   * a page of hits and every facet's values (estimated, not measured, at tens of kilobytes when a
-   * facet lists hundreds of brands): tens of megabytes at the default bound.
+   * a page of hits and every facet's values, some 13 kB as JSON and estimated (not measured) at a
+   * few times that on the heap: some tens of megabytes at the default bound.
    */
   @Inject
-  @ConfigProperty(name = "bazaar.catalog.search.result-cache-entries", defaultValue = "2000")
+  @ConfigProperty(name = "bazaar.catalog.search.result-cache-entries", defaultValue = "1000")
   int maximumResults;
 
   @PersistenceUnit(unitName = "catalog")

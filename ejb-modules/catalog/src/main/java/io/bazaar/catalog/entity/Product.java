@@ -59,9 +59,14 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumb
  * what it is derived from so that a change to a variant re-indexes its product on commit.
  */
 @Entity
+// The brand, the category and its parent (the catalog's tree is two levels deep; a deeper one
+// loads further ancestors lazily) come in the same statement: a product page shows all of them,
+// and each would otherwise be a round trip of its own when the page's detail is not cached.
 @NamedQuery(
     name = Product.WITH_VARIANTS_BY_SLUG,
-    query = "select p from Product p left join fetch p.variants where p.slug = :slug")
+    query =
+        "select p from Product p join fetch p.brand join fetch p.category c"
+            + " left join fetch c.parent left join fetch p.variants where p.slug = :slug")
 // Only changed columns are written: an editor's save, a rating update and a stock-driven
 // availability change touch different columns of the same rows, and none writes back another's
 // stale values.

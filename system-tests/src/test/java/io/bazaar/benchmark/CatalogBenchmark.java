@@ -70,7 +70,8 @@ public final class CatalogBenchmark {
         Set.of(System.getProperty("bench.parts", "reindex,detail,search").split(","));
     Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
     // Reusing a data directory skips generating the catalog again (the shop keeps what it loaded):
-    // for measuring one change after another; a reported figure starts from an empty directory.
+    // for measuring one change against another. Such figures compare with each other only: a shop
+    // started anew over loaded data runs with a cold JIT, unlike one that has just generated it.
     if (!Boolean.getBoolean("bench.reuse-data")) {
       Benchmarks.deleteRecursively(data);
     }

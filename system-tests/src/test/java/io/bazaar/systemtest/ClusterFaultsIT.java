@@ -166,7 +166,8 @@ class ClusterFaultsIT {
     try {
       awaitRouted(MEMBERS, Duration.ofMinutes(5));
     } catch (AssertionError notAllBack) {
-      throw new AssertionError(notAllBack.getMessage() + "; " + describeMembers(), notAllBack);
+      throw new AssertionError(
+          notAllBack.getMessage() + "; " + describeMembers() + consoleTails(), notAllBack);
     }
     ShopInvariants invariants = new ShopInvariants(databases, cluster.services());
     long orders = invariants.orders().size();
@@ -224,7 +225,9 @@ class ClusterFaultsIT {
             violations.isEmpty()
                 ? ""
                 : ": " + violations.subList(0, Math.min(20, violations.size()))));
-    assertThat(violations).isEmpty();
+    assertThat(violations)
+        .as("violations; queues: %s; members: %s", invariants.queues(), describeMembers())
+        .isEmpty();
     assertThat(everyShopperFinished).as("every shopper finished").isTrue();
     assertThat(acknowledgedOrders).isNotEmpty();
     assertThat(unresolved.get()).as("orders never answered within " + CLIENT_PATIENCE).isZero();
@@ -306,8 +309,15 @@ class ClusterFaultsIT {
    * whole stays up while members die.
    */
   private PayaraMember servingMember() {
-    RunningShop.Shop.await(
-        "two members serving", Duration.ofMinutes(4), () -> cluster.routed().size() >= 2);
+    // Two members may be restarting at once (a fault lands while the previous one's member is
+    // still coming back), each recovering its log on two shared cores: patience, then a diagnosis.
+    try {
+      RunningShop.Shop.await(
+          "two members serving", Duration.ofMinutes(8), () -> cluster.routed().size() >= 2);
+    } catch (AssertionError notBack) {
+      throw new AssertionError(
+          notBack.getMessage() + "; " + describeMembers() + consoleTails(), notBack);
+    }
     List<String> routed = new ArrayList<>(cluster.routed().keySet());
     Collections.sort(routed);
     String chosen = routed.get(ThreadLocalRandom.current().nextInt(routed.size()));
@@ -462,6 +472,28 @@ class ClusterFaultsIT {
       }
     }
     return members.toString();
+  }
+
+  /** The last lines of each member's console and log: why a start failed or hangs. */
+  private static String consoleTails() {
+    StringBuilder tails = new StringBuilder();
+    for (Path console :
+        cluster.members().stream()
+            .flatMap(
+                m -> java.util.stream.Stream.of(m.settings().consoleFile(), m.settings().logFile()))
+            .toList()) {
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(console);
+        tails
+            .append("\n--- last lines of ")
+            .append(console)
+            .append(":\n")
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        tails.append("\n--- ").append(console).append(" unreadable: ").append(unreadable);
+      }
+    }
+    return tails.toString();
   }
 
   private static void awaitRouted(int members, Duration patience) {

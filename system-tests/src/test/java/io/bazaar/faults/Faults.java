@@ -24,6 +24,12 @@ public enum Faults {
    */
   public static final String CONNECTIONS_LOST_IN_COMMIT_TOKEN = "tok_connections_lost_in_commit";
 
+  /**
+   * The payment token whose second phase waits, before the message branch is committed, until the
+   * test has killed the broker.
+   */
+  public static final String BROKER_LOST_IN_COMMIT_TOKEN = "tok_broker_lost_in_commit";
+
   private final String marker;
 
   Faults(String marker) {

@@ -37,6 +37,9 @@ public abstract class FaultyPaymentGateway implements PaymentGateway {
     if (Faults.CONNECTIONS_LOST_IN_COMMIT_TOKEN.equals(paymentToken)) {
       enlist(new ConnectionKillingXAResource());
     }
+    if (Faults.BROKER_LOST_IN_COMMIT_TOKEN.equals(paymentToken)) {
+      enlist(new BrokerOutageXAResource());
+    }
     return authorization;
   }
 

@@ -4,6 +4,7 @@ import static io.bazaar.systemtest.RunningShop.Shop.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bazaar.faults.BrokerOutageXAResource;
 import io.bazaar.faults.Faults;
 import io.bazaar.server.PayaraMember;
 import io.bazaar.server.PayaraSettings;
@@ -154,6 +155,73 @@ class CrashRecoveryIT {
         Duration.ofSeconds(60),
         () -> !shop.mailTo(email).isEmpty());
     assertThat(shop.mailTo(email)).hasSize(1);
+  }
+
+  /**
+   * The broker dies after the commit decision, before the message branch is committed, and the
+   * member dies before the broker is back. The order stands in every database, so its message must
+   * still reach the queue: the branch prepared in the broker is committed, never rolled back.
+   */
+  @Test
+  void theBrokerAndThenTheMemberLostAfterTheCommitDecisionStillEndWithTheMessageSent()
+      throws Exception {
+    String sku = shop.catalogue.productWithStock("24.00", 4, 0);
+    String cart = api.cartWith(sku, 1);
+    String email = "broker-lost+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String key = UUID.randomUUID().toString();
+    Thread checkout =
+        new Thread(
+            () -> {
+              try {
+                api.placeOrder(key, Api.orderBody(cart, email, Faults.BROKER_LOST_IN_COMMIT_TOKEN));
+              } catch (RuntimeException memberKilled) {
+                // The member is killed while the request waits; the stores tell the outcome.
+              }
+            });
+    checkout.start();
+    try {
+      await(
+          "the checkout in its second phase",
+          Duration.ofSeconds(60),
+          () -> memberLogContains(BrokerOutageXAResource.WAITING));
+      shop.stack.broker().kill();
+      // The member's attempts to commit the message branch fail while the broker is down (its
+      // connections give up after about 5 s of reconnecting), then the member dies too.
+      Thread.sleep(10_000);
+      member.kill();
+      await("the Payara JVM to stop", Duration.ofSeconds(30), () -> !member.isRunning());
+    } finally {
+      shop.stack.broker().restart();
+    }
+    checkout.join();
+    member.start();
+
+    assertThat(shop.ordersOf(email)).isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    await(
+        "the confirmation, sent from the recovered message",
+        Duration.ofSeconds(90),
+        () -> !shop.mailTo(email).isEmpty());
+    assertThat(shop.mailTo(email)).hasSize(1);
+    ShopInvariants broker = new ShopInvariants(shop.databases, shop.stack);
+    await(
+        "no branch left prepared in the broker",
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return broker.preparedInBroker().length == 0;
+          } catch (Exception unreadable) {
+            return false;
+          }
+        });
+  }
+
+  private boolean memberLogContains(String text) {
+    try {
+      return Files.readString(member.settings().logFile()).contains(text);
+    } catch (java.io.IOException notYetWritten) {
+      return false;
+    }
   }
 
   @Test

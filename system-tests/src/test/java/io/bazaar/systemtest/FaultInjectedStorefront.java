@@ -1,5 +1,6 @@
 package io.bazaar.systemtest;
 
+import io.bazaar.faults.BrokerOutageXAResource;
 import io.bazaar.faults.ConnectionKillingXAResource;
 import io.bazaar.faults.Faults;
 import io.bazaar.faults.FaultyOrderEvents;
@@ -33,6 +34,7 @@ final class FaultInjectedStorefront {
                 HaltingXAResource.Phase.class,
                 InjectedBranch.class,
                 ConnectionKillingXAResource.class,
+                BrokerOutageXAResource.class,
                 FaultyOrderEvents.class,
                 FaultyPaymentGateway.class)
             .addAsManifestResource("fault-injection/META-INF/beans.xml", "beans.xml");

@@ -3,8 +3,6 @@ package io.bazaar.server;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ public final class ClusterStack implements AutoCloseable {
   private final java.util.Set<String> restarting =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile NginxBalancer balancer;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
+  private final HttpProbe health = new HttpProbe(HEALTH_TIMEOUT);
   private final ScheduledExecutorService supervisor =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -186,6 +184,10 @@ public final class ClusterStack implements AutoCloseable {
       routeToReadyMembers();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "the cluster supervisor could not update nginx", e);
+    } catch (Error e) {
+      // A scheduled task that throws is never run again: the supervisor would stop in silence and
+      // take the cluster's routing and restarts with it. Say so, and go on at the next tick.
+      LOG.log(Level.ERROR, "the cluster supervisor failed; it carries on", e);
     }
   }
 
@@ -268,15 +270,7 @@ public final class ClusterStack implements AutoCloseable {
   /** A member's answer to a health check, or empty when it gave none in time. */
   private Optional<HttpResponse<String>> health(PayaraMember member, String path) {
     try {
-      return Optional.of(
-          http.send(
-              HttpRequest.newBuilder(URI.create(member.baseUri() + path))
-                  .timeout(HEALTH_TIMEOUT)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      return Optional.empty();
+      return health.get(URI.create(member.baseUri() + path));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
@@ -288,10 +282,22 @@ public final class ClusterStack implements AutoCloseable {
     Map<String, URI> ready = new LinkedHashMap<>();
     for (PayaraMember member : members) {
       String name = member.nodeName();
-      boolean answered = member.isRunning() && isReady(member);
+      Optional<HttpResponse<String>> answer =
+          member.isRunning() ? health(member, "/health/ready") : Optional.empty();
+      boolean answered = answer.map(ClusterStack::showsStorefrontReady).orElse(false);
       int misses = answered ? 0 : failedChecks.merge(name, 1, Integer::sum);
       if (answered) {
         failedChecks.remove(name);
+      }
+      if (misses == FALL && member.isRunning() && !restarting.contains(name)) {
+        // Once per spell, so that a member left out of rotation says why in the log.
+        LOG.log(
+            Level.WARNING,
+            "member {0} is not ready: {1}",
+            name,
+            answer
+                .map(a -> a.statusCode() + " " + abbreviated(a.body()))
+                .orElse("no answer within " + HEALTH_TIMEOUT.toSeconds() + " s"));
       }
       boolean wasRouted = balancer != null && balancer.routed().containsKey(name);
       // A routed member stays in until FALL checks in a row fail (a busy member may answer a check
@@ -309,11 +315,17 @@ public final class ClusterStack implements AutoCloseable {
   }
 
   private boolean isReady(PayaraMember member) {
+    return health(member, "/health/ready").map(ClusterStack::showsStorefrontReady).orElse(false);
+  }
+
+  private static boolean showsStorefrontReady(HttpResponse<String> answer) {
     // While a restarted member redeploys the storefront, Payara answers UP with no checks at all:
     // ready means the storefront's own checks are there and up.
-    return health(member, "/health/ready")
-        .map(answer -> answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK))
-        .orElse(false);
+    return answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK);
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 400 ? text : text.substring(0, 400) + "...";
   }
 
   /**

@@ -89,7 +89,13 @@ public final class NginxBalancer implements AutoCloseable {
             .redirectErrorStream(true)
             .start();
     try {
-      if (!reload.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || reload.exitValue() != 0) {
+      if (!reload.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        // Its output cannot be read before it ends: reading would block the caller (the cluster's
+        // supervisor) for as long as the reload hangs.
+        reload.destroyForcibly();
+        throw new IOException("nginx did not reload within 10 s");
+      }
+      if (reload.exitValue() != 0) {
         throw new IOException(
             "nginx did not reload: " + new String(reload.getInputStream().readAllBytes()));
       }

@@ -2,12 +2,8 @@ package io.bazaar.server;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -232,9 +228,7 @@ public final class PayaraMember implements AutoCloseable {
    */
   private void awaitReady(ChildProcess member, BootProgress boot)
       throws InterruptedException, IOException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpProbe probe = new HttpProbe(Duration.ofSeconds(10));
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     int lastStatus = -1;
     while (System.nanoTime() < deadline) {
@@ -251,16 +245,11 @@ public final class PayaraMember implements AutoCloseable {
                 + logTails(member));
       }
       if (boot.isComplete()) {
-        try {
-          lastStatus = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-          if (lastStatus == 200) {
-            LOG.log(Level.INFO, "{0} is ready at {1}", name(), baseUri());
-            return;
-          }
-        } catch (ConnectException | HttpTimeoutException e) {
-          // Not listening yet, or busy.
-        } catch (IOException e) {
-          LOG.log(Level.DEBUG, "Readiness probe failed", e);
+        // No answer: not listening yet, or busy.
+        lastStatus = probe.get(readinessUri()).map(HttpResponse::statusCode).orElse(-1);
+        if (lastStatus == 200) {
+          LOG.log(Level.INFO, "{0} is ready at {1}", name(), baseUri());
+          return;
         }
       }
       Thread.sleep(1000);

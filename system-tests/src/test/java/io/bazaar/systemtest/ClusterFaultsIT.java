@@ -167,7 +167,7 @@ class ClusterFaultsIT {
       awaitRouted(MEMBERS, Duration.ofMinutes(5));
     } catch (AssertionError notAllBack) {
       throw new AssertionError(
-          notAllBack.getMessage() + "; " + describeMembers() + consoleTails(), notAllBack);
+          notAllBack.getMessage() + "; " + ClusterDiagnosis.of(cluster), notAllBack);
     }
     ShopInvariants invariants = new ShopInvariants(databases, cluster.services());
     long orders = invariants.orders().size();
@@ -185,7 +185,7 @@ class ClusterFaultsIT {
               + invariants.notifications()
               + " notifications; "
               + invariants.queues()
-              + describeMembers());
+              + ClusterDiagnosis.members(cluster));
     }
     RunningShop.Shop.await(
         "no transaction left prepared in PostgreSQL",
@@ -226,7 +226,9 @@ class ClusterFaultsIT {
                 ? ""
                 : ": " + violations.subList(0, Math.min(20, violations.size()))));
     assertThat(violations)
-        .as("violations; queues: %s; members: %s", invariants.queues(), describeMembers())
+        .as(
+            "violations; queues: %s; members: %s",
+            invariants.queues(), ClusterDiagnosis.members(cluster))
         .isEmpty();
     assertThat(everyShopperFinished).as("every shopper finished").isTrue();
     assertThat(acknowledgedOrders).isNotEmpty();
@@ -315,8 +317,7 @@ class ClusterFaultsIT {
       RunningShop.Shop.await(
           "two members serving", Duration.ofMinutes(8), () -> cluster.routed().size() >= 2);
     } catch (AssertionError notBack) {
-      throw new AssertionError(
-          notBack.getMessage() + "; " + describeMembers() + consoleTails(), notBack);
+      throw new AssertionError(notBack.getMessage() + "; " + ClusterDiagnosis.of(cluster), notBack);
     }
     List<String> routed = new ArrayList<>(cluster.routed().keySet());
     Collections.sort(routed);
@@ -454,46 +455,6 @@ class ClusterFaultsIT {
         }
       }
     }
-  }
-
-  /** Each member's process and readiness answer, to say why one is not back in rotation. */
-  private static String describeMembers() {
-    StringBuilder members = new StringBuilder("routed " + cluster.routed().keySet());
-    for (PayaraMember member : cluster.members()) {
-      members
-          .append("; ")
-          .append(member.nodeName())
-          .append(member.isRunning() ? " running" : " down");
-      try {
-        Reply ready = new Api(member.baseUri().resolve("/")).get("health/ready");
-        members.append(", ready ").append(ready.status()).append(' ').append(ready.body());
-      } catch (RuntimeException unreachable) {
-        members.append(", no answer: ").append(unreachable);
-      }
-    }
-    return members.toString();
-  }
-
-  /** The last lines of each member's console and log: why a start failed or hangs. */
-  private static String consoleTails() {
-    StringBuilder tails = new StringBuilder();
-    for (Path console :
-        cluster.members().stream()
-            .flatMap(
-                m -> java.util.stream.Stream.of(m.settings().consoleFile(), m.settings().logFile()))
-            .toList()) {
-      try {
-        List<String> lines = java.nio.file.Files.readAllLines(console);
-        tails
-            .append("\n--- last lines of ")
-            .append(console)
-            .append(":\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
-      } catch (java.io.IOException | RuntimeException unreadable) {
-        tails.append("\n--- ").append(console).append(" unreadable: ").append(unreadable);
-      }
-    }
-    return tails.toString();
   }
 
   private static void awaitRouted(int members, Duration patience) {

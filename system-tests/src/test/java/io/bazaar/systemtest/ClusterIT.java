@@ -92,10 +92,15 @@ class ClusterIT {
 
   /** Waits until both members run, are ready and get requests (a restart takes about a minute). */
   private static void awaitRouted(int members) {
-    RunningShop.Shop.await(
-        members + " members serving",
-        Duration.ofSeconds(240),
-        () -> cluster.members().size() == members && cluster.allMembersServing());
+    try {
+      RunningShop.Shop.await(
+          members + " members serving",
+          Duration.ofSeconds(240),
+          () -> cluster.members().size() == members && cluster.allMembersServing());
+    } catch (AssertionError notServing) {
+      throw new AssertionError(
+          notServing.getMessage() + "; " + ClusterDiagnosis.of(cluster), notServing);
+    }
   }
 
   @Test

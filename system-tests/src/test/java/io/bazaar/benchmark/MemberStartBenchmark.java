@@ -1,0 +1,84 @@
+package io.bazaar.benchmark;
+
+import io.bazaar.server.PayaraMember;
+import io.bazaar.server.ShopLayout;
+import io.bazaar.server.ShopSettings;
+import io.bazaar.server.ShopStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long a Payara Micro member takes to come back after a stop, as after every crash, rolling
+ * restart and test member: the shop's services start once, then one member (the storefront and the
+ * back office, demo catalog off) is stopped and started again on its root directory {@code
+ * bench.restarts} times. Prints, per start, the time until {@code /health/ready} answered 200 and
+ * the storefront's deployment time from the member's log, then the medians.
+ *
+ * <p>Run: {@code ./mvnw -Pbenchmark -pl system-tests verify -DskipTests
+ * -Dbench.main=io.bazaar.benchmark.MemberStartBenchmark}; options: {@code bench.restarts=5}, {@code
+ * bench.storefront-war=PATH} (another storefront archive, to compare two builds).
+ */
+public final class MemberStartBenchmark {
+
+  private static final Pattern STOREFRONT_DEPLOYED =
+      Pattern.compile("web-storefront was successfully deployed in ([0-9,]+) milliseconds");
+
+  public static void main(String[] args) throws Exception {
+    int restarts = Integer.getInteger("bench.restarts", 5);
+    Path data =
+        Path.of(System.getProperty("bench.data", "target/benchmark-data"))
+            .toAbsolutePath()
+            .resolve("member-start");
+    Benchmarks.deleteRecursively(data);
+    ShopSettings settings =
+        ShopSettings.defaults(data, ShopLayout.locate())
+            .useFreePorts()
+            .payaraJvmOptions(Benchmarks.payaraJvmOptions("-Xmx1g"));
+    String war = System.getProperty("bench.storefront-war");
+    if (war != null && !war.isBlank()) {
+      settings.storefrontWar(Path.of(war));
+    }
+    System.out.println("storefront archive: " + settings.storefrontWar());
+    List<Double> readySeconds = new ArrayList<>();
+    List<Double> deploySeconds = new ArrayList<>();
+    try (ShopStack shop = new ShopStack(settings).start()) {
+      PayaraMember member = shop.payara();
+      for (int start = 1; start <= restarts; start++) {
+        member.stop();
+        long started = System.nanoTime();
+        member.start();
+        double ready = (System.nanoTime() - started) / 1e9;
+        double deploy = lastStorefrontDeployment(member.settings().logFile()) / 1e3;
+        readySeconds.add(ready);
+        deploySeconds.add(deploy);
+        System.out.printf(
+            Locale.ROOT,
+            "start %d: ready after %.1f s, storefront deployed in %.1f s%n",
+            start,
+            ready,
+            deploy);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "median of %d starts: ready after %.1f s, storefront deployed in %.1f s%n",
+        restarts,
+        Benchmarks.median(readySeconds),
+        Benchmarks.median(deploySeconds));
+  }
+
+  /** The storefront's deployment time the member logged last, in milliseconds. */
+  private static double lastStorefrontDeployment(Path log) throws Exception {
+    Matcher found = STOREFRONT_DEPLOYED.matcher(Files.readString(log));
+    double millis = Double.NaN;
+    while (found.find()) {
+      millis = Double.parseDouble(found.group(1).replace(",", ""));
+    }
+    return millis;
+  }
+}

@@ -64,12 +64,18 @@ class ChildProcessTest {
     assertThat(ChildProcess.tail(data.resolve("missing"), 2)).isEmpty();
   }
 
-  /** Right after the fork the child still shows the JVM's command line until it execs. */
+  /**
+   * Right after the fork the child still shows the JVM's command line, then setsid's, until it
+   * execs sleep. Only then is its command line stable: read in the middle of an exec it can be
+   * empty, and the check under test would miss the service (seen once in CI).
+   */
   private static void awaitExec(long pid, String marker) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline
         && !ProcessHandle.of(pid)
-            .flatMap(handle -> handle.info().commandLine())
+            .map(ProcessHandle::info)
+            .filter(info -> info.command().map(c -> c.endsWith("/sleep")).orElse(false))
+            .flatMap(ProcessHandle.Info::commandLine)
             .map(commandLine -> commandLine.contains(marker))
             .orElse(false)) {
       Thread.sleep(10);

@@ -4,7 +4,6 @@ import io.bazaar.catalog.entity.Brand;
 import io.bazaar.catalog.entity.Category;
 import io.bazaar.catalog.entity.Product;
 import io.bazaar.catalog.entity.ProductImage;
-import io.bazaar.catalog.entity.Variant;
 import io.bazaar.persistence.Money;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -185,13 +184,14 @@ public final class CatalogViews {
    */
   public record PricedSku(
       String sku, String productName, String label, Money price, boolean purchasable) {
-    static PricedSku of(Variant variant) {
+    /** From a row of sku, product name, label, amount, currency and product status. */
+    static PricedSku of(Object[] row) {
       return new PricedSku(
-          variant.sku(),
-          variant.product().name(),
-          variant.label(),
-          variant.price(),
-          variant.product().isPurchasable());
+          (String) row[0],
+          (String) row[1],
+          (String) row[2],
+          Money.of((BigDecimal) row[3], ((String) row[4]).trim()),
+          Product.Status.valueOf((String) row[5]).allowsPurchase());
     }
   }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /**
  * Keeps each variant's in-stock flag equal to the inventory's answer, inside the transaction that
@@ -23,11 +24,16 @@ public class AvailabilityProjection {
     if (change.availableNow().isEmpty()) {
       return;
     }
-    // One array parameter, not "in :skus": Hibernate re-translates a multi-valued parameter's query
-    // on every execution, and this one runs in every checkout.
-    em.createQuery("select v from Variant v where sku_in(v.sku, :skus)", Variant.class)
-        .setParameter("skus", change.availableNow().keySet().toArray(String[]::new))
-        .getResultList()
-        .forEach(variant -> variant.markAvailability(change.availableNow().get(variant.sku()) > 0));
+    // SQL with one array parameter, not JPQL: Hibernate re-translates a JPQL query with "in :skus"
+    // or with a parameter passed to a function (sku_in) on every execution, and this one runs in
+    // every checkout. The variants it returns are managed entities all the same, so a flip is
+    // written, and re-indexed, on commit.
+    @SuppressWarnings("unchecked")
+    List<Variant> variants =
+        em.createNativeQuery("select * from catalog.variant where sku = any(?1)", Variant.class)
+            .setParameter(1, change.availableNow().keySet().toArray(String[]::new))
+            .getResultList();
+    variants.forEach(
+        variant -> variant.markAvailability(change.availableNow().get(variant.sku()) > 0));
   }
 }

@@ -84,7 +84,12 @@ public class Product {
   public enum Status {
     DRAFT,
     ACTIVE,
-    ARCHIVED
+    ARCHIVED;
+
+    /** Only an active product is sold; drafts and archived products are not. */
+    public boolean allowsPurchase() {
+      return this == ACTIVE;
+    }
   }
 
   @Id
@@ -319,7 +324,7 @@ public class Product {
   }
 
   public boolean isPurchasable() {
-    return status == Status.ACTIVE;
+    return status.allowsPurchase();
   }
 
   /** The optimistic-lock version: an edit made from an older one is refused. */

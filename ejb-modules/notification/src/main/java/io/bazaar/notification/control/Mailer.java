@@ -1,6 +1,7 @@
 package io.bazaar.notification.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -12,6 +13,7 @@ import jakarta.mail.util.StreamProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sends mail over SMTP; where to is configured at run time (MicroProfile Config). */
@@ -32,6 +34,13 @@ public class Mailer {
 
   private Session session;
 
+  /**
+   * Times the socket writes out. Without one given, Angus Mail starts a thread (and a scheduler)
+   * for every SMTP connection, that is for every e-mail; this one thread serves them all. It only
+   * closes a stuck socket, so it needs no container context.
+   */
+  private ScheduledThreadPoolExecutor writeTimeouts;
+
   public record Mail(String to, String subject, String text, String html, String messageId) {}
 
   @PostConstruct
@@ -42,8 +51,24 @@ public class Mailer {
     smtp.put("mail.smtp.connectiontimeout", "5000");
     smtp.put("mail.smtp.timeout", "10000");
     smtp.put("mail.smtp.writetimeout", "10000");
+    writeTimeouts =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "bazaar-mail-write-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Every write schedules a timeout and cancels it when the write returns.
+    writeTimeouts.setRemoveOnCancelPolicy(true);
+    smtp.put("mail.smtp.executor.writetimeout", writeTimeouts);
     session = Session.getInstance(smtp);
     nameStreamProvider();
+  }
+
+  @PreDestroy
+  void stop() {
+    writeTimeouts.shutdownNow();
   }
 
   /**

@@ -150,19 +150,22 @@ public final class PayaraMember implements AutoCloseable {
     Path templates = settings.templateDirectory();
     Path boot = Files.createDirectories(settings.bootDirectory());
     Map<String, String> environment = environment();
-    Files.writeString(
-        boot.resolve(PRE_BOOT_COMMANDS),
-        Templates.renderCommandFile(
-            Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment));
-    Path domainXml = settings.rootDirectory().resolve("config").resolve("domain.xml");
+    Path domainXmlFile = settings.rootDirectory().resolve("config").resolve("domain.xml");
+    Optional<String> domainXml =
+        Files.exists(domainXmlFile)
+            ? Optional.of(Files.readString(domainXmlFile))
+            : Optional.empty();
     StringBuilder postBoot =
         new StringBuilder(
             Templates.withoutUnchangedSettings(
                 Templates.renderCommandFile(
                     Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment),
-                Files.exists(domainXml)
-                    ? Optional.of(Files.readString(domainXml))
-                    : Optional.empty()));
+                domainXml));
+    Files.writeString(
+        boot.resolve(PRE_BOOT_COMMANDS),
+        Templates.renderCommandFile(
+                Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment)
+            + Templates.notLoadingRedeployedApplications(postBoot.toString(), domainXml));
     for (PayaraSettings.Deployment deployment : settings.deployments()) {
       postBoot.append(
           Templates.renderCommandFile(

@@ -134,39 +134,6 @@ public final class Templates {
     return unchanged ? commands.substring(0, begin) + commands.substring(end) : commands;
   }
 
-  private static final Pattern FORCED_DEPLOY =
-      Pattern.compile("^deploy --force=true .*--name (\\S+) ", Pattern.MULTILINE);
-
-  /**
-   * Pre-boot commands that keep a restarting member from loading, at boot, the applications its
-   * post-boot commands deploy again with {@code --force}. The root directory remembers every
-   * deployment, so without them a restart loaded the storefront and the back office twice: once
-   * from the configuration and once more from the post-boot deploy (20-40 s of each restart, most
-   * of a member's start under load). Disabled, an application is only registered at boot; the
-   * forced deploy replaces it, enabled, with the archive given now.
-   *
-   * @param postBootCommands the rendered post-boot commands
-   * @param domainXml the member's {@code config/domain.xml}, empty before its first boot
-   */
-  public static String notLoadingRedeployedApplications(
-      String postBootCommands, Optional<String> domainXml) {
-    if (domainXml.isEmpty()) {
-      return "";
-    }
-    StringBuilder commands = new StringBuilder();
-    Matcher deploy = FORCED_DEPLOY.matcher(postBootCommands);
-    while (deploy.find()) {
-      String name = deploy.group(1);
-      if (domainXml.get().contains("<application-ref ref=\"" + name + "\"")) {
-        commands
-            .append("set servers.server.server.application-ref.")
-            .append(name)
-            .append(".enabled=false\n");
-      }
-    }
-    return commands.toString();
-  }
-
   /** Whether the configuration has the property of {@code dotted.name.property=value}. */
   private static boolean holds(String domainXml, String assignment) {
     int equals = assignment.indexOf('=');

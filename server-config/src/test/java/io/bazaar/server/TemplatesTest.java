@@ -144,23 +144,4 @@ class TemplatesTest {
                 commands, java.util.Optional.of(holding.replace("port=1", "port=2"))))
         .contains("set resources.a.property.ConnectionParameters=host=h;port=1", "UserName");
   }
-
-  @Test
-  void aRestartDoesNotLoadAtBootWhatThePostBootCommandsDeployAgain() {
-    String postBoot =
-        "deploy --type rar --name artemis-ra /x/artemis-ra.rar\n"
-            + "deploy --force=true --availabilityenabled=true --contextroot / --name web-storefront"
-            + " /x/web-storefront.war\n"
-            + "deploy --force=true --contextroot /admin --name admin-console /x/admin.war\n";
-    String domainXml =
-        "<server config-ref=\"server-config\" name=\"server\">"
-            + "<application-ref ref=\"artemis-ra\" virtual-servers=\"server\"></application-ref>"
-            + "<application-ref ref=\"web-storefront\" virtual-servers=\"server\"></application-ref>";
-
-    assertThat(Templates.notLoadingRedeployedApplications(postBoot, java.util.Optional.empty()))
-        .isEmpty();
-    assertThat(
-            Templates.notLoadingRedeployedApplications(postBoot, java.util.Optional.of(domainXml)))
-        .isEqualTo("set servers.server.server.application-ref.web-storefront.enabled=false\n");
-  }
 }

@@ -4,6 +4,8 @@ import io.bazaar.server.PayaraMember;
 import io.bazaar.server.ShopLayout;
 import io.bazaar.server.ShopSettings;
 import io.bazaar.server.ShopStack;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +27,16 @@ import java.util.regex.Pattern;
  */
 public final class MemberStartBenchmark {
 
+  /**
+   * A fresh deployment, or (a restart with nothing changed, see StartedDeployments) the remembered
+   * one started at boot.
+   */
   private static final Pattern STOREFRONT_DEPLOYED =
-      Pattern.compile("web-storefront was successfully deployed in ([0-9,]+) milliseconds");
+      Pattern.compile(
+          "(?:web-storefront was successfully deployed in|Loading application web-storefront done"
+              + " in) ([0-9,]+)");
+
+  private static final Pattern CHECK_NAME = Pattern.compile("\"name\":\"([^\"]+)\"");
 
   public static void main(String[] args) throws Exception {
     int restarts = Integer.getInteger("bench.restarts", 5);
@@ -58,10 +68,11 @@ public final class MemberStartBenchmark {
         deploySeconds.add(deploy);
         System.out.printf(
             Locale.ROOT,
-            "start %d: ready after %.1f s, storefront deployed in %.1f s%n",
+            "start %d: ready after %.1f s, storefront deployed in %.1f s, readiness checks %s%n",
             start,
             ready,
-            deploy);
+            deploy,
+            readinessChecks(member));
       }
     }
     System.out.printf(
@@ -70,6 +81,22 @@ public final class MemberStartBenchmark {
         restarts,
         Benchmarks.median(readySeconds),
         Benchmarks.median(deploySeconds));
+  }
+
+  /** The names of the checks the member's readiness answer reports: the storefront's own. */
+  private static List<String> readinessChecks(PayaraMember member) throws Exception {
+    String body =
+        Benchmarks.http()
+            .send(
+                HttpRequest.newBuilder(member.baseUri().resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    List<String> names = new ArrayList<>();
+    Matcher name = CHECK_NAME.matcher(body);
+    while (name.find()) {
+      names.add(name.group(1));
+    }
+    return names;
   }
 
   /** The storefront's deployment time the member logged last, in milliseconds. */

@@ -36,15 +36,10 @@ public final class PayaraMember implements AutoCloseable {
 
   private final PayaraSettings settings;
   private final ServiceProcess process;
-  private final StartedDeployments startedDeployments;
-
-  /** Of the post-boot commands last rendered (guarded by {@code process}). */
-  private String bootFingerprint;
 
   public PayaraMember(PayaraSettings settings) {
     this.settings = settings;
     this.process = new ServiceProcess("Payara Micro member " + settings.nodeName());
-    this.startedDeployments = new StartedDeployments(settings.rootDirectory());
   }
 
   /**
@@ -55,7 +50,6 @@ public final class PayaraMember implements AutoCloseable {
   public PayaraMember start() throws IOException, InterruptedException {
     ChildProcess starting;
     BootProgress boot;
-    String fingerprint;
     synchronized (process) {
       if (process.isRunning()) {
         return this;
@@ -65,7 +59,6 @@ public final class PayaraMember implements AutoCloseable {
       Files.createDirectories(settings.rootDirectory());
       MemberLogs.archivePreviousLife(settings);
       List<String> command = command(renderBootFiles());
-      fingerprint = bootFingerprint;
       boot = new BootProgress(settings.consoleFile());
       starting =
           ChildProcess.start(
@@ -90,7 +83,6 @@ public final class PayaraMember implements AutoCloseable {
       process.abandon(starting, settings.stopTimeout());
       throw e;
     }
-    startedDeployments.readyWith(fingerprint);
     return this;
   }
 
@@ -162,22 +154,15 @@ public final class PayaraMember implements AutoCloseable {
         boot.resolve(PRE_BOOT_COMMANDS),
         Templates.renderCommandFile(
             Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment));
-    Path domainXmlFile = settings.rootDirectory().resolve("config").resolve("domain.xml");
-    Optional<String> domainXml =
-        Files.exists(domainXmlFile)
-            ? Optional.of(Files.readString(domainXmlFile))
-            : Optional.empty();
-    String rendered =
-        Templates.renderCommandFile(
-            Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment);
-    bootFingerprint = StartedDeployments.fingerprint(rendered);
+    Path domainXml = settings.rootDirectory().resolve("config").resolve("domain.xml");
     StringBuilder postBoot =
         new StringBuilder(
-            startedDeployments.commandsToRun(
-                Templates.withoutUnchangedSettings(rendered, domainXml),
-                bootFingerprint,
-                domainXml));
-    startedDeployments.forget();
+            Templates.withoutUnchangedSettings(
+                Templates.renderCommandFile(
+                    Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment),
+                Files.exists(domainXml)
+                    ? Optional.of(Files.readString(domainXml))
+                    : Optional.empty()));
     for (PayaraSettings.Deployment deployment : settings.deployments()) {
       postBoot.append(
           Templates.renderCommandFile(

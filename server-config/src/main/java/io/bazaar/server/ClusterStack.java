@@ -34,7 +34,6 @@ public final class ClusterStack implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ClusterStack.class.getName());
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
-  private static final String STOREFRONT_CHECK = "\"name\":\"databases\"";
 
   /** How long a member taken out of the balancer keeps serving what it already has. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
@@ -283,8 +282,8 @@ public final class ClusterStack implements AutoCloseable {
     for (PayaraMember member : members) {
       String name = member.nodeName();
       Optional<HttpResponse<String>> answer =
-          member.isRunning() ? health(member, "/health/ready") : Optional.empty();
-      boolean answered = answer.map(ClusterStack::showsStorefrontReady).orElse(false);
+          member.isRunning() ? health(member, member.settings().readinessPath()) : Optional.empty();
+      boolean answered = answer.map(member::showsReady).orElse(false);
       int misses = answered ? 0 : failedChecks.merge(name, 1, Integer::sum);
       if (answered) {
         failedChecks.remove(name);
@@ -315,13 +314,9 @@ public final class ClusterStack implements AutoCloseable {
   }
 
   private boolean isReady(PayaraMember member) {
-    return health(member, "/health/ready").map(ClusterStack::showsStorefrontReady).orElse(false);
-  }
-
-  private static boolean showsStorefrontReady(HttpResponse<String> answer) {
-    // While a restarted member redeploys the storefront, Payara answers UP with no checks at all:
+    // While a restarted member deploys the storefront, Payara answers UP with no checks at all:
     // ready means the storefront's own checks are there and up.
-    return answer.statusCode() == 200 && answer.body().contains(STOREFRONT_CHECK);
+    return health(member, member.settings().readinessPath()).map(member::showsReady).orElse(false);
   }
 
   private static String abbreviated(String text) {
@@ -342,11 +337,16 @@ public final class ClusterStack implements AutoCloseable {
       }
       Thread.sleep(DRAIN.toMillis());
       report("restarting " + member.nodeName());
-      member.stop();
-      member.start();
-      synchronized (this) {
-        excluded.remove(member.nodeName());
-        routeToReadyMembers();
+      try {
+        member.stop();
+        member.start();
+      } finally {
+        // A member that did not start is no longer excluded either: the supervisor starts it
+        // again as it would a crashed one, instead of leaving the cluster a member short.
+        synchronized (this) {
+          excluded.remove(member.nodeName());
+          routeToReadyMembers();
+        }
       }
       report(member.nodeName() + " serves again");
     }

@@ -34,22 +34,49 @@ public final class PayaraMember implements AutoCloseable {
   static final String HAZELCAST_CONFIG = "hazelcast.xml";
   private static final int LOG_LINES_ON_FAILURE = 80;
 
+  /**
+   * Answers of 200 without the storefront's check, a second apart, after which a member that
+   * finished its boot counts as failed: its health checks register while it deploys, long before
+   * the boot ends.
+   */
+  private static final int ANSWERS_WITHOUT_CHECK_TO_GIVE_UP = 10;
+
   private final PayaraSettings settings;
   private final ServiceProcess process;
+  private final StartedDeployments startedDeployments;
 
   public PayaraMember(PayaraSettings settings) {
     this.settings = settings;
     this.process = new ServiceProcess("Payara Micro member " + settings.nodeName());
+    this.startedDeployments = new StartedDeployments(settings.rootDirectory());
   }
 
   /**
    * Starts the member and waits until it is ready (see {@link #awaitReady}). On failure or timeout
    * the member is stopped and the exception carries the end of its logs. {@link #stop()} and {@link
    * #kill()} work while this waits, e.g. from a shutdown hook.
+   *
+   * <p>A restart that left out the forced deploys and then found an application not running (see
+   * {@link StartedDeployments}) is tried once more, with them.
    */
   public PayaraMember start() throws IOException, InterruptedException {
+    try {
+      return startOnce();
+    } catch (RememberedApplicationsDidNotStart e) {
+      LOG.log(
+          Level.WARNING,
+          "{0}: the applications its root directory remembers did not all start ({1});"
+              + " starting it again, deploying them afresh",
+          name(),
+          e.reason());
+      return startOnce();
+    }
+  }
+
+  private PayaraMember startOnce() throws IOException, InterruptedException {
     ChildProcess starting;
     BootProgress boot;
+    BootFiles bootFiles;
     synchronized (process) {
       if (process.isRunning()) {
         return this;
@@ -58,8 +85,9 @@ public final class PayaraMember implements AutoCloseable {
       TcpPorts.requireFree(settings.httpAddress(), settings.httpPort(), "Payara Micro");
       Files.createDirectories(settings.rootDirectory());
       MemberLogs.archivePreviousLife(settings);
-      List<String> command = command(renderBootFiles());
-      boot = new BootProgress(settings.consoleFile());
+      bootFiles = renderBootFiles();
+      List<String> command = command(bootFiles.directory());
+      boot = new BootProgress(settings.consoleFile(), bootFiles.remembersApplications());
       starting =
           ChildProcess.start(
               name(),
@@ -83,6 +111,7 @@ public final class PayaraMember implements AutoCloseable {
       process.abandon(starting, settings.stopTimeout());
       throw e;
     }
+    startedDeployments.readyWith(bootFiles.fingerprint());
     return this;
   }
 
@@ -145,8 +174,18 @@ public final class PayaraMember implements AutoCloseable {
     return URI.create(baseUri() + settings.readinessPath());
   }
 
-  /** Renders the templates into the boot directory; returns it. */
-  private Path renderBootFiles() throws IOException {
+  /**
+   * What one boot starts with.
+   *
+   * @param directory the rendered command files and hazelcast.xml
+   * @param fingerprint of the post-boot commands and the archives they deploy
+   * @param remembersApplications true when the forced deploys were left out (see {@link
+   *     StartedDeployments}): the applications the root directory remembers are the ones that run
+   */
+  private record BootFiles(Path directory, String fingerprint, boolean remembersApplications) {}
+
+  /** Renders the templates into the boot directory. */
+  private BootFiles renderBootFiles() throws IOException {
     Path templates = settings.templateDirectory();
     Path boot = Files.createDirectories(settings.bootDirectory());
     Map<String, String> environment = environment();
@@ -154,15 +193,19 @@ public final class PayaraMember implements AutoCloseable {
         boot.resolve(PRE_BOOT_COMMANDS),
         Templates.renderCommandFile(
             Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment));
-    Path domainXml = settings.rootDirectory().resolve("config").resolve("domain.xml");
-    StringBuilder postBoot =
-        new StringBuilder(
-            Templates.withoutUnchangedSettings(
-                Templates.renderCommandFile(
-                    Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment),
-                Files.exists(domainXml)
-                    ? Optional.of(Files.readString(domainXml))
-                    : Optional.empty()));
+    Path domainXmlFile = settings.rootDirectory().resolve("config").resolve("domain.xml");
+    Optional<String> domainXml =
+        Files.exists(domainXmlFile)
+            ? Optional.of(Files.readString(domainXmlFile))
+            : Optional.empty();
+    String rendered =
+        Templates.renderCommandFile(
+            Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment);
+    String fingerprint = StartedDeployments.fingerprint(rendered);
+    String settingsToApply = Templates.withoutUnchangedSettings(rendered, domainXml);
+    String commands = startedDeployments.commandsToRun(settingsToApply, fingerprint, domainXml);
+    StringBuilder postBoot = new StringBuilder(commands);
+    startedDeployments.forget();
     for (PayaraSettings.Deployment deployment : settings.deployments()) {
       postBoot.append(
           Templates.renderCommandFile(
@@ -182,7 +225,7 @@ public final class PayaraMember implements AutoCloseable {
                 "BAZAAR_GRID_PORT", Integer.toString(settings.gridPort()),
                 "BAZAAR_GRID_MEMBERS", settings.gridMembers(),
                 "BAZAAR_GRID_INTERFACE", settings.gridInterface())));
-    return boot;
+    return new BootFiles(boot, fingerprint, !commands.equals(settingsToApply));
   }
 
   private List<String> command(Path boot) {
@@ -222,34 +265,59 @@ public final class PayaraMember implements AutoCloseable {
 
   /**
    * Ready means: Payara Micro reported the end of its boot, which includes the post-boot
-   * deployments, no application failed to deploy, and the readiness path answers 200. The health
-   * endpoint alone is not enough: it answers UP, with no checks, while the applications are still
-   * deploying.
+   * deployments, no application failed to deploy or to load, and the readiness path answers 200
+   * with the readiness check only the storefront registers ({@link
+   * PayaraSettings#readinessCheck()}). A 200 alone is not enough: Payara's health endpoint answers
+   * UP, with no checks at all, when no application registered any, which is what it says while the
+   * storefront is still deploying and, for good, when the storefront failed to load.
    */
   private void awaitReady(ChildProcess member, BootProgress boot)
       throws InterruptedException, IOException {
     HttpProbe probe = new HttpProbe(Duration.ofSeconds(10));
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-    int lastStatus = -1;
+    Optional<HttpResponse<String>> lastAnswer = Optional.empty();
+    int answersWithoutCheck = 0;
     while (System.nanoTime() < deadline) {
       boot.readNewOutput();
       if (!member.isAlive()) {
         throw new IllegalStateException(
             name() + " exited during start-up with code " + member.exitValue() + logTails(member));
       }
-      if (boot.isComplete() && !boot.failedDeployments().isEmpty()) {
+      if (boot.isComplete() && !boot.failures().isEmpty()) {
+        String failures = String.join("\n", boot.failures());
+        if (boot.remembersApplications()) {
+          throw new RememberedApplicationsDidNotStart(failures + logTails(member), failures);
+        }
         throw new IllegalStateException(
             name()
                 + " could not deploy an application; it was stopped:\n"
-                + String.join("\n", boot.failedDeployments())
+                + failures
                 + logTails(member));
       }
       if (boot.isComplete()) {
         // No answer: not listening yet, or busy.
-        lastStatus = probe.get(readinessUri()).map(HttpResponse::statusCode).orElse(-1);
-        if (lastStatus == 200) {
+        lastAnswer = probe.get(readinessUri());
+        if (lastAnswer.map(this::showsReady).orElse(false)) {
           LOG.log(Level.INFO, "{0} is ready at {1}", name(), baseUri());
           return;
+        }
+        boolean upWithoutCheck = lastAnswer.map(a -> a.statusCode() == 200).orElse(false);
+        answersWithoutCheck = upWithoutCheck ? answersWithoutCheck + 1 : 0;
+        if (answersWithoutCheck >= ANSWERS_WITHOUT_CHECK_TO_GIVE_UP) {
+          String reason =
+              "its readiness answer lacks the check '"
+                  + settings.readinessCheck()
+                  + "' after the boot: "
+                  + lastAnswer.get().body();
+          if (boot.remembersApplications()) {
+            throw new RememberedApplicationsDidNotStart(reason + logTails(member), reason);
+          }
+          throw new IllegalStateException(
+              name()
+                  + ": the storefront is not running, "
+                  + reason
+                  + "; it was stopped"
+                  + logTails(member));
         }
       }
       Thread.sleep(1000);
@@ -263,9 +331,20 @@ public final class PayaraMember implements AutoCloseable {
             + ", last answer of "
             + readinessUri()
             + ": "
-            + (lastStatus == -1 ? "none" : lastStatus)
+            + lastAnswer.map(a -> a.statusCode() + " " + a.body()).orElse("none")
             + "); it was stopped"
             + logTails(member));
+  }
+
+  /**
+   * True when this readiness answer is 200 and lists the storefront's own check: Payara answers 200
+   * with no checks at all while no application registered any.
+   */
+  public boolean showsReady(HttpResponse<String> readinessAnswer) {
+    return readinessAnswer.statusCode() == 200
+        && Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(settings.readinessCheck()) + "\"")
+            .matcher(readinessAnswer.body())
+            .find();
   }
 
   private String logTails(ChildProcess member) {
@@ -279,11 +358,36 @@ public final class PayaraMember implements AutoCloseable {
         + ChildProcess.tail(member.outputLog(), 30);
   }
 
+  /** A boot without forced deploys after which an application the member remembers is not up. */
+  private static final class RememberedApplicationsDidNotStart extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    RememberedApplicationsDidNotStart(String message, String reason) {
+      super(message);
+      this.reason = reason;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+
   /** Follows what the member prints to its console during one start. */
   private static final class BootProgress {
 
     private static final Pattern BOOT_COMPLETE = Pattern.compile("Payara Micro .* ready in ");
     private static final String DEPLOY_FAILED = "Boot Command deploy failed";
+
+    /**
+     * What Payara logs when an application it remembers fails to start at boot (a database down
+     * while JPA starts or the schema migrations run, say): the first when preparing failed, the
+     * second when loading did. Nothing else reports it: the member boots without that application.
+     * A forced deploy after it reports its own failure, or succeeds.
+     */
+    private static final List<String> LOAD_FAILED =
+        List.of("Application deployment failed", "Exception while loading the app");
 
     /**
      * On a restart the resource adapter is still registered from the previous boot (the root
@@ -295,10 +399,16 @@ public final class PayaraMember implements AutoCloseable {
     private long position;
     private final StringBuilder partialLine = new StringBuilder();
     private boolean complete;
-    private final List<String> failedDeployments = new ArrayList<>();
+    private final boolean remembersApplications;
+    private final List<String> failures = new ArrayList<>();
 
-    BootProgress(Path console) throws IOException {
+    /**
+     * @param remembersApplications true when no forced deploy follows the boot-time load of the
+     *     remembered applications, so that a failure to load one is final
+     */
+    BootProgress(Path console, boolean remembersApplications) throws IOException {
       this.console = console;
+      this.remembersApplications = remembersApplications;
       this.position = Files.exists(console) ? Files.size(console) : 0;
     }
 
@@ -329,7 +439,13 @@ public final class PayaraMember implements AutoCloseable {
         complete = true;
       }
       if (line.contains(DEPLOY_FAILED) && !line.contains(ALREADY_REGISTERED)) {
-        failedDeployments.add(line.substring(line.indexOf(DEPLOY_FAILED)));
+        failures.add(line.substring(line.indexOf(DEPLOY_FAILED)));
+      }
+      if (remembersApplications) {
+        LOAD_FAILED.stream()
+            .filter(line::contains)
+            .findFirst()
+            .ifPresent(failure -> failures.add(line.substring(line.indexOf(failure))));
       }
     }
 
@@ -337,8 +453,13 @@ public final class PayaraMember implements AutoCloseable {
       return complete;
     }
 
-    List<String> failedDeployments() {
-      return failedDeployments;
+    boolean remembersApplications() {
+      return remembersApplications;
+    }
+
+    /** Failed deploys, and failed loads of remembered applications. */
+    List<String> failures() {
+      return failures;
     }
   }
 }

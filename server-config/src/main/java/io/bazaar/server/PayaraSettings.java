@@ -66,6 +66,7 @@ public final class PayaraSettings {
   private Duration startTimeout = Duration.ofSeconds(240);
   private Duration stopTimeout = Duration.ofSeconds(60);
   private String readinessPath = "/health/ready";
+  private String readinessCheck = "databases";
   private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
 
   /**
@@ -99,6 +100,7 @@ public final class PayaraSettings {
     copy.startTimeout = startTimeout;
     copy.stopTimeout = stopTimeout;
     copy.readinessPath = readinessPath;
+    copy.readinessCheck = readinessCheck;
     copy.javaExecutable = javaExecutable;
     return copy;
   }
@@ -211,6 +213,15 @@ public final class PayaraSettings {
     return this;
   }
 
+  /**
+   * The name of a readiness check that the storefront registers: the readiness answer must list it,
+   * because Payara answers 200 with no checks at all when no application registered any.
+   */
+  public PayaraSettings readinessCheck(String name) {
+    this.readinessCheck = Objects.requireNonNull(name);
+    return this;
+  }
+
   public PayaraSettings javaExecutable(Path java) {
     this.javaExecutable = Objects.requireNonNull(java);
     return this;
@@ -286,6 +297,10 @@ public final class PayaraSettings {
 
   public String readinessPath() {
     return readinessPath;
+  }
+
+  public String readinessCheck() {
+    return readinessCheck;
   }
 
   public Path javaExecutable() {

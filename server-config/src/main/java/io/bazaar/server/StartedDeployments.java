@@ -1,0 +1,115 @@
+package io.bazaar.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a member's root directory last became ready with: a fingerprint of its post-boot commands
+ * and of every archive they deploy with {@code --force}.
+ *
+ * <p>The root directory remembers every deployment, and Payara starts the remembered applications
+ * at boot, before the post-boot commands run. A post-boot {@code deploy --force} of the same
+ * archive then deployed the storefront and the back office a second time: 20-40 s of every restart,
+ * most of a member's start under load. When nothing changed since the member was last ready (the
+ * same archives, the same addresses and credentials in the commands) and its configuration still
+ * lists the applications, the forced deploys are left out and the remembered applications are the
+ * ones that run. Anything changed, and they deploy as before. (Disabling the remembered copies at
+ * boot instead, so that only the forced deploy starts them, left Payara's MicroProfile Health
+ * without the storefront's checks: {@code /health/ready} answered UP with none.)
+ */
+final class StartedDeployments {
+
+  private static final Pattern FORCED_DEPLOY =
+      Pattern.compile("^deploy --force=true .*--name (\\S+) (\\S+)\\s*$", Pattern.MULTILINE);
+
+  private final Path record;
+
+  /** Kept in the member's root directory, next to what it describes. */
+  StartedDeployments(Path rootDirectory) {
+    this.record = rootDirectory.resolve("bazaar-ready-with.sha256");
+  }
+
+  /** The fingerprint of these rendered post-boot commands and of the archives they force-deploy. */
+  static String fingerprint(String postBootCommands) {
+    MessageDigest digest = sha256();
+    digest.update(postBootCommands.getBytes(StandardCharsets.UTF_8));
+    Matcher deploy = FORCED_DEPLOY.matcher(postBootCommands);
+    while (deploy.find()) {
+      Path archive = Path.of(deploy.group(2));
+      try (InputStream in = Files.newInputStream(archive)) {
+        byte[] buffer = new byte[1 << 16];
+        for (int read; (read = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, read);
+        }
+      } catch (IOException unreadable) {
+        // An archive that cannot be read now cannot match a remembered one: deploy it, and let
+        // the deploy command report why it fails.
+        digest.update(("unreadable " + archive).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The commands to run: without the forced deploys when the member was last ready with the same
+   * fingerprint and its configuration still lists every application they deploy.
+   *
+   * @param domainXml the member's {@code config/domain.xml}, empty before its first boot
+   */
+  String commandsToRun(String postBootCommands, String fingerprint, Optional<String> domainXml) {
+    if (domainXml.isEmpty() || !fingerprint.equals(remembered().orElse(null))) {
+      return postBootCommands;
+    }
+    Matcher deploy = FORCED_DEPLOY.matcher(postBootCommands);
+    while (deploy.find()) {
+      if (!domainXml.get().contains("<application-ref ref=\"" + deploy.group(1) + "\"")) {
+        return postBootCommands;
+      }
+    }
+    return FORCED_DEPLOY.matcher(postBootCommands).replaceAll("");
+  }
+
+  /** Called once the member is ready: its applications deployed and answering. */
+  void readyWith(String fingerprint) {
+    try {
+      Files.writeString(record, fingerprint + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Called before a boot: a member that dies in it must not be taken as ready with anything. */
+  void forget() {
+    try {
+      Files.deleteIfExists(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Optional<String> remembered() {
+    try {
+      return Files.exists(record) ? Optional.of(Files.readString(record).trim()) : Optional.empty();
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.bazaar.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartedDeploymentsTest {
+
+  @TempDir Path directory;
+
+  private static final String DOMAIN_XML =
+      "<application-ref ref=\"artemis-ra\" virtual-servers=\"server\"></application-ref>"
+          + "<application-ref ref=\"web-storefront\" virtual-servers=\"server\"></application-ref>";
+
+  private String commands(Path war, String password) {
+    return "create-jdbc-connection-pool --x pool\n"
+        + "set resources.jdbc-connection-pool.pool.property.password="
+        + password
+        + "\n"
+        + "deploy --type rar --name artemis-ra /x/artemis-ra.rar\n"
+        + "deploy --force=true --availabilityenabled=true --contextroot / --name web-storefront "
+        + war
+        + "\n";
+  }
+
+  @Test
+  void aRestartWithNothingChangedRunsTheRememberedApplicationsInsteadOfDeployingThemAgain()
+      throws Exception {
+    Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
+    StartedDeployments deployments = new StartedDeployments(directory);
+    String commands = commands(war, "secret");
+    String fingerprint = StartedDeployments.fingerprint(commands);
+
+    // First boot: no configuration yet, nothing remembered.
+    assertThat(deployments.commandsToRun(commands, fingerprint, Optional.empty()))
+        .isEqualTo(commands);
+    // Remembered only once the member was ready.
+    assertThat(deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML)))
+        .isEqualTo(commands);
+    deployments.readyWith(fingerprint);
+
+    String restart = deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML));
+    assertThat(restart)
+        .doesNotContain("--force")
+        .contains("deploy --type rar", "property.password=secret");
+
+    // The configuration no longer lists the application: deploy it.
+    assertThat(
+            deployments.commandsToRun(
+                commands, fingerprint, Optional.of(DOMAIN_XML.replace("web-storefront", "x"))))
+        .isEqualTo(commands);
+    // A boot that never became ready leaves nothing remembered.
+    deployments.forget();
+    assertThat(deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML)))
+        .isEqualTo(commands);
+  }
+
+  @Test
+  void aNewArchiveOrAChangedSettingDeploysAgain() throws Exception {
+    Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
+    StartedDeployments deployments = new StartedDeployments(directory);
+    String fingerprint = StartedDeployments.fingerprint(commands(war, "secret"));
+    deployments.readyWith(fingerprint);
+
+    Files.writeString(war, "second build");
+    String rebuilt = StartedDeployments.fingerprint(commands(war, "secret"));
+    assertThat(rebuilt).isNotEqualTo(fingerprint);
+    assertThat(deployments.commandsToRun(commands(war, "secret"), rebuilt, Optional.of(DOMAIN_XML)))
+        .contains("deploy --force=true");
+
+    Files.writeString(war, "first build");
+    assertThat(StartedDeployments.fingerprint(commands(war, "secret"))).isEqualTo(fingerprint);
+    assertThat(StartedDeployments.fingerprint(commands(war, "changed"))).isNotEqualTo(fingerprint);
+  }
+}

@@ -34,6 +34,12 @@ import org.eclipse.microprofile.health.Liveness;
  * branch qualifier of every XID starts with its member's {@code xa-servername} ({@code
  * bazaar.node.name}) and a comma.
  *
+ * <p>Not live either while one of its watched transactions has been completing (committing or
+ * rolling back its branches) longer than that limit, and the databases answer: its branch in the
+ * broker is then stuck on a dead session, which only the member's recovery commits (see {@link
+ * TransactionCompletions}). While a database does not answer, a completion may be waiting for it on
+ * purpose (its branch is committed on a new session once it is back).
+ *
  * <p>A database that does not answer leaves the member live: a restart would not bring it back, and
  * readiness already takes the member out of service.
  */
@@ -44,6 +50,8 @@ public class InDoubtBranchesLiveness implements HealthCheck {
   private static final int TIMEOUT_SECONDS = 2;
 
   @Inject CheckoutDatabases databases;
+
+  @Inject TransactionCompletions completions;
 
   @Inject
   @ConfigProperty(name = "bazaar.node.name", defaultValue = "bazaar-1")
@@ -56,6 +64,7 @@ public class InDoubtBranchesLiveness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("in-doubt-transactions").up();
+    boolean databasesAnswered = true;
     for (var database : databases.byName().entrySet()) {
       try {
         List<String> stuck = ownBranchesPreparedTooLong(database.getValue());
@@ -64,8 +73,21 @@ public class InDoubtBranchesLiveness implements HealthCheck {
           response.down();
         }
       } catch (SQLException unreachable) {
+        databasesAnswered = false;
         response.withData(database.getKey(), "not checked: " + unreachable.getMessage());
       }
+    }
+    List<Duration> completing = completions.completingLongerThan(inDoubtLimit);
+    response.withData(
+        "completing",
+        completing.isEmpty()
+            ? "none"
+            : completing.size()
+                + " transaction(s), longest "
+                + completing.get(0).toSeconds()
+                + " s");
+    if (!completing.isEmpty() && databasesAnswered) {
+      response.down();
     }
     return response.build();
   }

@@ -216,6 +216,83 @@ class CrashRecoveryIT {
         });
   }
 
+  /**
+   * The broker dies after the commit decision, before the message branch is committed, and comes
+   * back while the member keeps running. Payara retries that commit on the dead session for ever,
+   * so the branch would stay prepared in the broker and the confirmation never go out (the fault
+   * run found such an order). The member reports itself not live instead; restarted, as its
+   * supervisor does, its recovery commits the branch.
+   */
+  @Test
+  void theBrokerLostAfterTheCommitDecisionWhileTheMemberRunsStillEndsWithTheMessageSent()
+      throws Exception {
+    String sku = shop.catalogue.productWithStock("25.00", 4, 0);
+    String cart = api.cartWith(sku, 1);
+    String email = "broker-back+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String key = UUID.randomUUID().toString();
+    long waitingBefore = memberLogCount(BrokerOutageXAResource.WAITING);
+    Thread checkout =
+        new Thread(
+            () -> {
+              try {
+                api.placeOrder(key, Api.orderBody(cart, email, Faults.BROKER_LOST_IN_COMMIT_TOKEN));
+              } catch (RuntimeException timedOut) {
+                // The stores tell the outcome.
+              }
+            });
+    checkout.start();
+    try {
+      await(
+          "the checkout in its second phase",
+          Duration.ofSeconds(60),
+          () -> memberLogCount(BrokerOutageXAResource.WAITING) > waitingBefore);
+      shop.stack.broker().kill();
+      // Long enough for the member's broker connections to give up reconnecting (about 5 s).
+      Thread.sleep(10_000);
+    } finally {
+      shop.stack.broker().restart();
+    }
+
+    await(
+        "the member to report its checkout stuck in completion",
+        Duration.ofSeconds(60),
+        () -> {
+          Api.Reply live = api.get("health/live");
+          return live.status() == 503 && live.body().contains("\"completing\":\"1 transaction");
+        });
+    member.stop();
+    checkout.join(60_000);
+    member.start();
+
+    await(
+        "the confirmation, sent once recovery has committed the branch prepared in the broker",
+        Duration.ofSeconds(90),
+        () -> !shop.mailTo(email).isEmpty());
+    assertThat(shop.ordersOf(email)).isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    assertThat(shop.mailTo(email)).hasSize(1);
+    ShopInvariants broker = new ShopInvariants(shop.databases, shop.stack);
+    await(
+        "no branch left prepared in the broker",
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return broker.preparedInBroker().length == 0;
+          } catch (Exception unreadable) {
+            return false;
+          }
+        });
+  }
+
+  private long memberLogCount(String text) {
+    try {
+      String log = Files.readString(member.settings().logFile());
+      return log.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    } catch (java.io.IOException notYetWritten) {
+      return 0;
+    }
+  }
+
   private boolean memberLogContains(String text) {
     try {
       return Files.readString(member.settings().logFile()).contains(text);

@@ -97,18 +97,32 @@ final class ShopInvariants {
 
   /** Branches prepared in the broker and not yet decided, as the broker lists them. */
   String[] preparedInBroker() throws Exception {
-    Object[] result =
-        (Object[])
-            askBroker(
-                request ->
-                    ManagementHelper.putOperationInvocation(
-                        request, ResourceNames.BROKER, "listPreparedTransactions"),
-                String[].class);
-    String[] prepared = new String[result.length];
-    for (int i = 0; i < result.length; i++) {
-      prepared[i] = String.valueOf(result[i]);
+    // Read as plain JSON values: asked for a String[], the client's conversion failed with an
+    // ArrayStoreException whenever the list was not empty, which hid a branch left prepared.
+    List<String> prepared = new java.util.ArrayList<>();
+    addAll(
+        askBroker(
+            request ->
+                ManagementHelper.putOperationInvocation(
+                    request, ResourceNames.BROKER, "listPreparedTransactions"),
+            Object.class),
+        prepared);
+    return prepared.toArray(String[]::new);
+  }
+
+  private static void addAll(Object listed, List<String> into) {
+    if (listed == null) {
+      return;
     }
-    return prepared;
+    if (listed instanceof Object[] many) {
+      for (Object one : many) {
+        addAll(one, into);
+      }
+    } else if (listed instanceof java.util.Collection<?> many) {
+      many.forEach(one -> addAll(one, into));
+    } else {
+      into.add(String.valueOf(listed));
+    }
   }
 
   /** The shop's queues as the broker counts them: messages waiting, and being delivered. */

@@ -1,8 +1,10 @@
 package io.bazaar.ordering.control;
 
 import io.bazaar.ordering.boundary.OrderPlaced;
+import io.bazaar.persistence.TransactionCompletions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -28,8 +30,12 @@ public class JmsOrderEvents implements OrderEvents {
   @Resource(lookup = "jms/bazaar/OrderPlaced")
   Queue orderPlacedQueue;
 
+  @Inject TransactionCompletions completions;
+
   @Override
   public void orderPlaced(OrderPlaced event) {
+    // A broker branch that cannot be committed must not go unnoticed: see TransactionCompletions.
+    completions.watchCurrent();
     // A JMSRuntimeException propagates: the checkout must fail rather than place a silent order.
     try (JMSContext jms = connectionFactory.createContext()) {
       TextMessage message = jms.createTextMessage(JSON.toJson(event));

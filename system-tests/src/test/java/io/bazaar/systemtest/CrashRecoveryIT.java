@@ -13,7 +13,6 @@ import io.bazaar.systemtest.Databases.PreparedBranch;
 import io.bazaar.systemtest.RunningShop.Shop;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
@@ -46,13 +45,7 @@ class CrashRecoveryIT {
   @BeforeAll
   void startOwnMember() throws Exception {
     PayaraSettings settings =
-        shop.stack
-            .payaraSettings()
-            .copy()
-            .nodeName("crash-1")
-            .clusterName("crash-tests")
-            .httpPort(freePort())
-            .gridPort(freePort())
+        shop.ownMember("crash-1")
             // Short, so that the liveness test below need not wait the default 90 s.
             .environment("BAZAAR_TRANSACTIONS_IN_DOUBT_LIMIT", IN_DOUBT_LIMIT.toString());
     member = new PayaraMember(settings).start();
@@ -169,22 +162,9 @@ class CrashRecoveryIT {
     String cart = api.cartWith(sku, 1);
     String email = "broker-lost+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     String key = UUID.randomUUID().toString();
-    Thread checkout =
-        new Thread(
-            () -> {
-              try {
-                api.placeOrder(key, Api.orderBody(cart, email, Faults.BROKER_LOST_IN_COMMIT_TOKEN));
-              } catch (RuntimeException memberKilled) {
-                // The member is killed while the request waits; the stores tell the outcome.
-              }
-            });
-    checkout.start();
+    Thread checkout;
     try {
-      await(
-          "the checkout in its second phase",
-          Duration.ofSeconds(60),
-          () -> memberLogContains(BrokerOutageXAResource.WAITING));
-      shop.stack.broker().kill();
+      checkout = checkoutMeetingADeadBroker(cart, email, key);
       // The member's attempts to commit the message branch fail while the broker is down (its
       // connections give up after about 5 s of reconnecting), then the member dies too.
       Thread.sleep(10_000);
@@ -203,17 +183,7 @@ class CrashRecoveryIT {
         Duration.ofSeconds(90),
         () -> !shop.mailTo(email).isEmpty());
     assertThat(shop.mailTo(email)).hasSize(1);
-    ShopInvariants broker = new ShopInvariants(shop.databases, shop.stack);
-    await(
-        "no branch left prepared in the broker",
-        Duration.ofSeconds(30),
-        () -> {
-          try {
-            return broker.preparedInBroker().length == 0;
-          } catch (Exception unreadable) {
-            return false;
-          }
-        });
+    awaitNothingPreparedInTheBroker();
   }
 
   /**
@@ -230,23 +200,9 @@ class CrashRecoveryIT {
     String cart = api.cartWith(sku, 1);
     String email = "broker-back+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     String key = UUID.randomUUID().toString();
-    long waitingBefore = memberLogCount(BrokerOutageXAResource.WAITING);
-    Thread checkout =
-        new Thread(
-            () -> {
-              try {
-                api.placeOrder(key, Api.orderBody(cart, email, Faults.BROKER_LOST_IN_COMMIT_TOKEN));
-              } catch (RuntimeException timedOut) {
-                // The stores tell the outcome.
-              }
-            });
-    checkout.start();
+    Thread checkout;
     try {
-      await(
-          "the checkout in its second phase",
-          Duration.ofSeconds(60),
-          () -> memberLogCount(BrokerOutageXAResource.WAITING) > waitingBefore);
-      shop.stack.broker().kill();
+      checkout = checkoutMeetingADeadBroker(cart, email, key);
       // Long enough for the member's broker connections to give up reconnecting (about 5 s).
       Thread.sleep(10_000);
     } finally {
@@ -271,17 +227,7 @@ class CrashRecoveryIT {
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
     assertThat(shop.mailTo(email)).hasSize(1);
-    ShopInvariants broker = new ShopInvariants(shop.databases, shop.stack);
-    await(
-        "no branch left prepared in the broker",
-        Duration.ofSeconds(30),
-        () -> {
-          try {
-            return broker.preparedInBroker().length == 0;
-          } catch (Exception unreadable) {
-            return false;
-          }
-        });
+    awaitNothingPreparedInTheBroker();
   }
 
   private long memberLogCount(String text) {
@@ -293,12 +239,42 @@ class CrashRecoveryIT {
     }
   }
 
-  private boolean memberLogContains(String text) {
-    try {
-      return Files.readString(member.settings().logFile()).contains(text);
-    } catch (java.io.IOException notYetWritten) {
-      return false;
-    }
+  /**
+   * Places an order whose message branch meets a dead broker in phase two: returns the request's
+   * thread, still waiting for its answer, once the broker is killed.
+   */
+  private Thread checkoutMeetingADeadBroker(String cart, String email, String key) {
+    long waitingBefore = memberLogCount(BrokerOutageXAResource.WAITING);
+    Thread checkout =
+        new Thread(
+            () -> {
+              try {
+                api.placeOrder(key, Api.orderBody(cart, email, Faults.BROKER_LOST_IN_COMMIT_TOKEN));
+              } catch (RuntimeException noAnswer) {
+                // The member is killed or restarted while the request waits: the stores tell.
+              }
+            });
+    checkout.start();
+    await(
+        "the checkout in its second phase",
+        Duration.ofSeconds(60),
+        () -> memberLogCount(BrokerOutageXAResource.WAITING) > waitingBefore);
+    shop.stack.broker().kill();
+    return checkout;
+  }
+
+  private void awaitNothingPreparedInTheBroker() {
+    ShopInvariants broker = new ShopInvariants(shop.databases, shop.stack);
+    await(
+        "no branch left prepared in the broker",
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return broker.preparedInBroker().length == 0;
+          } catch (Exception unreadable) {
+            return false;
+          }
+        });
   }
 
   @Test
@@ -366,11 +342,5 @@ class CrashRecoveryIT {
         "recovery to resolve every branch",
         Duration.ofSeconds(120),
         () -> shop.databases.preparedTransactions() == 0);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

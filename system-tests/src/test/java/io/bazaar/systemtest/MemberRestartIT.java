@@ -8,7 +8,6 @@ import io.bazaar.server.PayaraSettings;
 import io.bazaar.systemtest.RunningShop.Shop;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -54,13 +53,7 @@ class MemberRestartIT {
   void startOwnMember() throws Exception {
     database = new TcpForwarder(shop.stack.settings().postgresPort()).on();
     PayaraSettings settings =
-        shop.stack
-            .payaraSettings()
-            .copy()
-            .nodeName("restart-1")
-            .clusterName("restart-tests")
-            .httpPort(freePort())
-            .gridPort(freePort())
+        shop.ownMember("restart-1")
             .environment("BAZAAR_DB_PORT", Integer.toString(database.port()))
             .environment("BAZAAR_DEMO_CATALOG", "false");
     member = new PayaraMember(settings).start();
@@ -165,11 +158,5 @@ class MemberRestartIT {
     assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,10 +3,12 @@ package io.bazaar.systemtest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.bazaar.server.PayaraSettings;
 import io.bazaar.server.SearchBackend;
 import io.bazaar.server.ShopLayout;
 import io.bazaar.server.ShopSettings;
 import io.bazaar.server.ShopStack;
+import io.bazaar.server.TcpPorts;
 import io.bazaar.server.mail.ReceivedMail;
 import io.bazaar.server.payment.Authorization;
 import io.bazaar.systemtest.Databases.Database;
@@ -105,6 +107,20 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
 
     /** How old a product page's availability may be here; no test changes stock behind its back. */
     public static final Duration SHOWN_AVAILABILITY_TTL = Duration.ofMinutes(10);
+
+    /**
+     * Settings for a member of a test's own beside the shared one: its own name (its transaction
+     * identity), grid and ports, so that what the test does to it touches no other test.
+     */
+    public PayaraSettings ownMember(String name) {
+      return stack
+          .payaraSettings()
+          .copy()
+          .nodeName(name)
+          .clusterName(name + "-tests")
+          .httpPort(TcpPorts.freePort())
+          .gridPort(TcpPorts.freePort());
+    }
 
     static Shop start() throws Exception {
       Path data = Path.of(System.getProperty("bazaar.test.data", "target/it-data"));

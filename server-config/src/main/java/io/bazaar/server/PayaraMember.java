@@ -45,10 +45,15 @@ public final class PayaraMember implements AutoCloseable {
   private final ServiceProcess process;
   private final StartedDeployments startedDeployments;
 
+  /** The storefront's check in a readiness answer; asked once a second by the supervisor. */
+  private final Pattern readinessCheck;
+
   public PayaraMember(PayaraSettings settings) {
     this.settings = settings;
     this.process = new ServiceProcess("Payara Micro member " + settings.nodeName());
     this.startedDeployments = new StartedDeployments(settings.rootDirectory());
+    this.readinessCheck =
+        Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(settings.readinessCheck()) + "\"");
   }
 
   /**
@@ -284,15 +289,11 @@ public final class PayaraMember implements AutoCloseable {
             name() + " exited during start-up with code " + member.exitValue() + logTails(member));
       }
       if (boot.isComplete() && !boot.failures().isEmpty()) {
-        String failures = String.join("\n", boot.failures());
-        if (boot.remembersApplications()) {
-          throw new RememberedApplicationsDidNotStart(failures + logTails(member), failures);
-        }
-        throw new IllegalStateException(
-            name()
-                + " could not deploy an application; it was stopped:\n"
-                + failures
-                + logTails(member));
+        throw failedStart(
+            boot,
+            member,
+            String.join("\n", boot.failures()),
+            " could not deploy an application; it was stopped:\n");
       }
       if (boot.isComplete()) {
         // No answer: not listening yet, or busy.
@@ -304,20 +305,14 @@ public final class PayaraMember implements AutoCloseable {
         boolean upWithoutCheck = lastAnswer.map(a -> a.statusCode() == 200).orElse(false);
         answersWithoutCheck = upWithoutCheck ? answersWithoutCheck + 1 : 0;
         if (answersWithoutCheck >= ANSWERS_WITHOUT_CHECK_TO_GIVE_UP) {
-          String reason =
+          throw failedStart(
+              boot,
+              member,
               "its readiness answer lacks the check '"
                   + settings.readinessCheck()
                   + "' after the boot: "
-                  + lastAnswer.get().body();
-          if (boot.remembersApplications()) {
-            throw new RememberedApplicationsDidNotStart(reason + logTails(member), reason);
-          }
-          throw new IllegalStateException(
-              name()
-                  + ": the storefront is not running, "
-                  + reason
-                  + "; it was stopped"
-                  + logTails(member));
+                  + lastAnswer.get().body(),
+              ": the storefront is not running; it was stopped: ");
         }
       }
       Thread.sleep(1000);
@@ -337,14 +332,24 @@ public final class PayaraMember implements AutoCloseable {
   }
 
   /**
+   * Why this start failed: a {@link RememberedApplicationsDidNotStart}, which {@link #start()}
+   * tries once more with the forced deploys, when the boot left them out; otherwise final.
+   */
+  private IllegalStateException failedStart(
+      BootProgress boot, ChildProcess member, String reason, String whatHappened) {
+    if (boot.remembersApplications()) {
+      return new RememberedApplicationsDidNotStart(reason + logTails(member), reason);
+    }
+    return new IllegalStateException(name() + whatHappened + reason + logTails(member));
+  }
+
+  /**
    * True when this readiness answer is 200 and lists the storefront's own check: Payara answers 200
    * with no checks at all while no application registered any.
    */
   public boolean showsReady(HttpResponse<String> readinessAnswer) {
     return readinessAnswer.statusCode() == 200
-        && Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(settings.readinessCheck()) + "\"")
-            .matcher(readinessAnswer.body())
-            .find();
+        && readinessCheck.matcher(readinessAnswer.body()).find();
   }
 
   private String logTails(ChildProcess member) {

@@ -22,6 +22,9 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -124,6 +127,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           "nothing was stored; retry shortly (with the same Idempotency-Key for an order)",
           2);
     }
+    if (isCommitOutcomeUnknown(failure)) {
+      LOG.log(Level.WARNING, "a commit failed half-way; its outcome is not known", failure);
+      return retryLater(
+          "outcome-unknown",
+          "Outcome not known",
+          "the connection to a database failed while this change was being committed, so it may"
+              + " or may not have been stored: look before repeating it (an order repeated with the"
+              + " same Idempotency-Key is never placed twice)",
+          2);
+    }
     if (cause instanceof ProductChangedMeanwhile changed) {
       return Problems.response(
           409,
@@ -178,6 +191,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             || state.equals("40P01")) {
           return true;
         }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The transaction manager could not tell how a commit ended: the database connection failed while
+   * committing a single-database change (one-phase commit), or a heuristic decision was taken. Not
+   * the shop's bug, and not "nothing was stored" either.
+   */
+  private static boolean isCommitOutcomeUnknown(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SystemException
+          || cause instanceof HeuristicMixedException
+          || cause instanceof HeuristicRollbackException) {
+        return true;
       }
       if (cause.getCause() == cause) {
         break;

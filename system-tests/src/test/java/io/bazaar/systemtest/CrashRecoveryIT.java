@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrashRecoveryIT {
 
   private static final Duration IN_DOUBT_LIMIT = Duration.ofSeconds(2);
+
+  /** Payara's log line for a pool whose XA resource recovery could not reach. */
+  private static final String BROKER_UNREACHABLE_IN_RECOVERY =
+      "Error in accessing XA resource with JNDI name [bazaar-jms-pool] for recovery";
 
   private final Shop shop;
   private PayaraMember member;
@@ -227,6 +232,68 @@ class CrashRecoveryIT {
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
     assertThat(shop.mailTo(email)).hasSize(1);
+    awaitNothingPreparedInTheBroker();
+  }
+
+  /**
+   * The member halts after the commit decision, and the broker is down when the member starts again
+   * and recovers. Payara's recovery skips a resource it cannot reach, commits the branches it found
+   * and forgets the decision: the message left prepared in the broker would later be rolled back as
+   * unknown (the fault run lost an order's confirmation so). The broker's recovery pool waits for
+   * the broker instead, so the branch is committed once the broker is back.
+   */
+  @Test
+  void aCrashAfterTheCommitDecisionRecoveredWhileTheBrokerIsDownStillSendsTheMessage()
+      throws Exception {
+    String sku = shop.catalogue.productWithStock("26.00", 4, 0);
+    String cart = api.cartWith(sku, 1);
+    String email = "broker-down+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String key = UUID.randomUUID().toString();
+    assertThatThrownBy(
+            () -> api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN)))
+        .as("the JVM halts after the commit decision")
+        .isInstanceOf(UncheckedIOException.class);
+    await("the Payara JVM to stop", Duration.ofSeconds(30), () -> !member.isRunning());
+    assertThat(shop.databases.preparedTransactions()).isPositive();
+
+    Thread restart;
+    shop.stack.broker().kill();
+    try {
+      long brokerUnreachableBefore = memberLogCount(BROKER_UNREACHABLE_IN_RECOVERY);
+      restart =
+          new Thread(
+              () -> {
+                try {
+                  member.start();
+                } catch (Exception notStarted) {
+                  throw new IllegalStateException(notStarted);
+                }
+              });
+      restart.start();
+      // Until the member's recovery has found the broker unreachable (or long enough for it).
+      Instant giveUp = Instant.now().plusSeconds(90);
+      while (memberLogCount(BROKER_UNREACHABLE_IN_RECOVERY) == brokerUnreachableBefore
+          && Instant.now().isBefore(giveUp)) {
+        Thread.sleep(500);
+      }
+      Thread.sleep(5_000);
+    } finally {
+      shop.stack.broker().restart();
+    }
+    restart.join(180_000);
+    assertThat(member.isRunning()).as("the member started again").isTrue();
+
+    await(
+        "the confirmation, sent once recovery has committed the branch prepared in the broker",
+        Duration.ofSeconds(90),
+        () -> !shop.mailTo(email).isEmpty());
+    assertThat(shop.ordersOf(email)).isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    assertThat(shop.mailTo(email)).hasSize(1);
+    await(
+        "no branch left prepared in any database",
+        Duration.ofSeconds(30),
+        () -> shop.databases.preparedTransactions() == 0);
     awaitNothingPreparedInTheBroker();
   }
 

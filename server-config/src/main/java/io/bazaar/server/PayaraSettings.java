@@ -41,10 +41,10 @@ public final class PayaraSettings {
 
   /**
    * The most database connections one member opens: its three JDBC pools (orders, inventory,
-   * payments) at {@code --maxpoolsize 48} each in post-boot-commands.asadmin. PostgreSQL's {@code
-   * max_connections} must cover every member's.
+   * payments) at {@code --maxpoolsize 48} each in post-boot-commands.asadmin, and their recovery
+   * pools at 2 each. PostgreSQL's {@code max_connections} must cover every member's.
    */
-  public static final int DATABASE_CONNECTIONS_PER_MEMBER = 3 * 48;
+  public static final int DATABASE_CONNECTIONS_PER_MEMBER = 3 * 48 + 3 * 2;
 
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 

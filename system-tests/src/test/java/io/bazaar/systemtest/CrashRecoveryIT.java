@@ -35,10 +35,6 @@ class CrashRecoveryIT {
 
   private static final Duration IN_DOUBT_LIMIT = Duration.ofSeconds(2);
 
-  /** Payara's log line for a pool whose XA resource recovery could not reach. */
-  private static final String BROKER_UNREACHABLE_IN_RECOVERY =
-      "Error in accessing XA resource with JNDI name [bazaar-jms-pool] for recovery";
-
   private final Shop shop;
   private PayaraMember member;
   private Api api;
@@ -245,9 +241,37 @@ class CrashRecoveryIT {
   @Test
   void aCrashAfterTheCommitDecisionRecoveredWhileTheBrokerIsDownStillSendsTheMessage()
       throws Exception {
+    haltedAfterTheCommitDecisionThenRecoveredWhileDown(
+        "The broker cannot be reached for transaction recovery",
+        () -> shop.stack.broker().kill(),
+        () -> shop.stack.broker().restart());
+  }
+
+  /**
+   * The same with PostgreSQL down while the member recovers: its database branches would be left
+   * prepared and later rolled back as unknown, while the message went out. The database recovery
+   * pools wait for PostgreSQL instead.
+   */
+  @Test
+  void aCrashAfterTheCommitDecisionRecoveredWhileTheDatabaseIsDownStillCommitsEverything()
+      throws Exception {
+    haltedAfterTheCommitDecisionThenRecoveredWhileDown(
+        "Database orders cannot be reached",
+        () -> shop.stack.postgres().stop(),
+        () -> shop.stack.postgres().start());
+  }
+
+  /** Stops or starts a service of the stack. */
+  @FunctionalInterface
+  private interface ServiceChange {
+    void apply() throws Exception;
+  }
+
+  private void haltedAfterTheCommitDecisionThenRecoveredWhileDown(
+      String recoveryWaiting, ServiceChange takeDown, ServiceChange bringBack) throws Exception {
     String sku = shop.catalogue.productWithStock("26.00", 4, 0);
     String cart = api.cartWith(sku, 1);
-    String email = "broker-down+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String email = "down+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     String key = UUID.randomUUID().toString();
     assertThatThrownBy(
             () -> api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN)))
@@ -257,38 +281,54 @@ class CrashRecoveryIT {
     assertThat(shop.databases.preparedTransactions()).isPositive();
 
     Thread restart;
-    shop.stack.broker().kill();
+    takeDown.apply();
     try {
-      long brokerUnreachableBefore = memberLogCount(BROKER_UNREACHABLE_IN_RECOVERY);
+      long waitingBefore = memberLogCount(recoveryWaiting);
+      // As a supervisor would: a start that fails (the storefront cannot deploy without its
+      // databases) is tried again.
       restart =
           new Thread(
               () -> {
-                try {
-                  member.start();
-                } catch (Exception notStarted) {
-                  throw new IllegalStateException(notStarted);
+                for (int attempt = 1; ; attempt++) {
+                  try {
+                    member.start();
+                    return;
+                  } catch (Exception notStarted) {
+                    if (attempt == 5) {
+                      throw new IllegalStateException(notStarted);
+                    }
+                  }
                 }
               });
       restart.start();
-      // Until the member's recovery has found the broker unreachable (or long enough for it).
+      // Until the member's recovery waits for the service (or long enough for it to have run).
       Instant giveUp = Instant.now().plusSeconds(90);
-      while (memberLogCount(BROKER_UNREACHABLE_IN_RECOVERY) == brokerUnreachableBefore
-          && Instant.now().isBefore(giveUp)) {
+      while (memberLogCount(recoveryWaiting) == waitingBefore && Instant.now().isBefore(giveUp)) {
         Thread.sleep(500);
       }
       Thread.sleep(5_000);
     } finally {
-      shop.stack.broker().restart();
+      bringBack.apply();
     }
     restart.join(180_000);
     assertThat(member.isRunning()).as("the member started again").isTrue();
 
     await(
-        "the confirmation, sent once recovery has committed the branch prepared in the broker",
+        "the confirmation, sent once recovery has committed every branch",
         Duration.ofSeconds(90),
         () -> !shop.mailTo(email).isEmpty());
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    String number =
+        (String)
+            shop.databases
+                .query(
+                    Database.ORDERS,
+                    "select number from ordering.customer_order where email = ?",
+                    email)
+                .get(0)
+                .get("number");
+    assertThat(shop.paymentsOf(number)).isEqualTo(1);
     assertThat(shop.mailTo(email)).hasSize(1);
     await(
         "no branch left prepared in any database",

@@ -24,7 +24,9 @@ import org.postgresql.xa.PGXADataSource;
  * retrying while the database is unreachable, for up to {@link #setPhaseTwoRetrySeconds} seconds.
  *
  * <p>Named in the pools' {@code --datasourceclassname}; set the patience with the pool property
- * {@code phaseTwoRetrySeconds}.
+ * {@code phaseTwoRetrySeconds}. The pools used only by recovery also set {@code
+ * connectRetrySeconds} (see {@link ConnectingUntilReachable}); the shop's own pools fail a
+ * connection at once, so that a request is refused rather than held while the database is down.
  */
 public class PhaseTwoCompletingXADataSource extends PGXADataSource {
 
@@ -34,9 +36,14 @@ public class PhaseTwoCompletingXADataSource extends PGXADataSource {
 
   private int phaseTwoRetrySeconds = DEFAULT_PHASE_TWO_RETRY_SECONDS;
 
+  private int connectRetrySeconds;
+
   @Override
   public XAConnection getXAConnection(String user, String password) throws SQLException {
-    BaseConnection connection = (BaseConnection) getConnection(user, password);
+    BaseConnection connection =
+        new ConnectingUntilReachable(
+                Duration.ofSeconds(connectRetrySeconds), PhaseTwoOnFreshSession.Time.REAL)
+            .connect(() -> (BaseConnection) getConnection(user, password), getDatabaseName());
     PhaseTwoOnFreshSession freshSession =
         new PhaseTwoOnFreshSession(
             () -> new DriverSession(getConnection(user, password)),
@@ -56,6 +63,21 @@ public class PhaseTwoCompletingXADataSource extends PGXADataSource {
 
   public int getPhaseTwoRetrySeconds() {
     return phaseTwoRetrySeconds;
+  }
+
+  /**
+   * How long opening a connection keeps trying while the database cannot be reached (a pool
+   * property): 0, the default, tries once; -1 tries until it answers.
+   */
+  public void setConnectRetrySeconds(int seconds) {
+    if (seconds < -1) {
+      throw new IllegalArgumentException("connectRetrySeconds must be -1 or more: " + seconds);
+    }
+    this.connectRetrySeconds = seconds;
+  }
+
+  public int getConnectRetrySeconds() {
+    return connectRetrySeconds;
   }
 
   /** A new session of the driver's, used for one COMMIT PREPARED. */

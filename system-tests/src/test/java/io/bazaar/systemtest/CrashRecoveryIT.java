@@ -71,15 +71,7 @@ class CrashRecoveryIT {
         () -> api.placeOrder(key, Api.orderBody(cart, email, Faults.CRASH_IN_COMMIT_TOKEN)),
         "branches left in doubt after the commit decision");
     assertThat(shop.ordersOf(email)).isEqualTo(1);
-    String number =
-        (String)
-            shop.databases
-                .query(
-                    Database.ORDERS,
-                    "select number from ordering.customer_order where email = ?",
-                    email)
-                .get(0)
-                .get("number");
+    String number = shop.orderNumberOf(email);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
     assertThat(shop.paymentsOf(number)).isEqualTo(1);
     await(
@@ -319,15 +311,7 @@ class CrashRecoveryIT {
         () -> !shop.mailTo(email).isEmpty());
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
-    String number =
-        (String)
-            shop.databases
-                .query(
-                    Database.ORDERS,
-                    "select number from ordering.customer_order where email = ?",
-                    email)
-                .get(0)
-                .get("number");
+    String number = shop.orderNumberOf(email);
     assertThat(shop.paymentsOf(number)).isEqualTo(1);
     assertThat(shop.mailTo(email)).hasSize(1);
     await(

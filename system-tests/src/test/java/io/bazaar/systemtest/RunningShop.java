@@ -169,6 +169,16 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
           Database.ORDERS, "select count(*) from ordering.customer_order where email = ?", email);
     }
 
+    /** The number of the one order placed for this e-mail address. */
+    public String orderNumberOf(String email) {
+      return databases
+          .query(
+              Database.ORDERS, "select number from ordering.customer_order where email = ?", email)
+          .get(0)
+          .get("number")
+          .toString();
+    }
+
     /** Payment rows recorded for the order with this number. */
     public long paymentsOf(String orderNumber) {
       return databases.count(

@@ -172,15 +172,7 @@ class StorefrontBrowserIT extends BrowserJourney {
     assertThat(pages).isInstanceOf(List.class);
     List<?> answers = (List<?>) pages;
     assertThat(shop.ordersOf(email)).isEqualTo(1);
-    String number =
-        shop.databases
-            .query(
-                Database.ORDERS,
-                "select number from ordering.customer_order where email = ?",
-                email)
-            .get(0)
-            .get("number")
-            .toString();
+    String number = shop.orderNumberOf(email);
     assertThat(answers)
         .hasSize(2)
         .allSatisfy(

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -175,28 +176,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * (lock not available), 40001 and 40P01.
    */
   private static boolean isTransientDatabaseFailure(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PessimisticLockException
-          || cause instanceof LockTimeoutException
-          || cause instanceof ResourceException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08")
+    return anyCause(
+        failure,
+        cause ->
+            cause instanceof PessimisticLockException
+                || cause instanceof LockTimeoutException
+                || cause instanceof ResourceException
+                || cause instanceof SQLException sql && isTransientState(sql.getSQLState()));
+  }
+
+  private static boolean isTransientState(String state) {
+    return state != null
+        && (state.startsWith("08")
             || state.startsWith("53")
             || state.startsWith("57P")
             || state.equals("55P03")
             || state.equals("40001")
-            || state.equals("40P01")) {
-          return true;
-        }
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+            || state.equals("40P01"));
   }
 
   /**
@@ -205,10 +201,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * the shop's bug, and not "nothing was stored" either.
    */
   private static boolean isCommitOutcomeUnknown(Throwable failure) {
+    return anyCause(
+        failure,
+        cause ->
+            cause instanceof SystemException
+                || cause instanceof HeuristicMixedException
+                || cause instanceof HeuristicRollbackException);
+  }
+
+  /** Whether the failure or any of its causes is one the test accepts. */
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SystemException
-          || cause instanceof HeuristicMixedException
-          || cause instanceof HeuristicRollbackException) {
+      if (test.test(cause)) {
         return true;
       }
       if (cause.getCause() == cause) {

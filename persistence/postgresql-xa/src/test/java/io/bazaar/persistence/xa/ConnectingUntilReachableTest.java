@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConnectingUntilReachableTest {
@@ -23,23 +21,9 @@ class ConnectingUntilReachableTest {
   /** What each attempt does, in order: null connects, an exception is thrown. */
   private final Deque<SQLException> outcomes = new ArrayDeque<>();
 
-  private final List<Duration> pauses = new ArrayList<>();
   private int attempts;
-  private long now;
 
-  private final PhaseTwoOnFreshSession.Time testTime =
-      new PhaseTwoOnFreshSession.Time() {
-        @Override
-        public long nanos() {
-          return now;
-        }
-
-        @Override
-        public void pause(Duration duration) {
-          pauses.add(duration);
-          now += duration.toNanos();
-        }
-      };
+  private final FakeTime testTime = new FakeTime();
 
   private String attempt() throws SQLException {
     attempts++;
@@ -58,7 +42,7 @@ class ConnectingUntilReachableTest {
   void aReachableServerIsConnectedAtOnce() throws SQLException {
     assertThat(connect(Duration.ofSeconds(-1))).isEqualTo("connection");
     assertThat(attempts).isEqualTo(1);
-    assertThat(pauses).isEmpty();
+    assertThat(testTime.pauses).isEmpty();
   }
 
   @Test
@@ -70,7 +54,7 @@ class ConnectingUntilReachableTest {
     assertThat(connect(Duration.ofSeconds(30))).isEqualTo("connection");
 
     assertThat(attempts).isEqualTo(4);
-    assertThat(pauses)
+    assertThat(testTime.pauses)
         .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
   }
 
@@ -89,8 +73,8 @@ class ConnectingUntilReachableTest {
     }
 
     assertThatThrownBy(() -> connect(Duration.ofSeconds(10))).isSameAs(REFUSED);
-    assertThat(now).isGreaterThanOrEqualTo(Duration.ofSeconds(10).toNanos());
-    assertThat(pauses)
+    assertThat(testTime.now).isGreaterThanOrEqualTo(Duration.ofSeconds(10).toNanos());
+    assertThat(testTime.pauses)
         .allSatisfy(pause -> assertThat(pause).isLessThanOrEqualTo(Duration.ofSeconds(5)));
   }
 
@@ -109,6 +93,6 @@ class ConnectingUntilReachableTest {
     outcomes.add(WRONG_PASSWORD);
 
     assertThatThrownBy(() -> connect(Duration.ofSeconds(-1))).isSameAs(WRONG_PASSWORD);
-    assertThat(pauses).isEmpty();
+    assertThat(testTime.pauses).isEmpty();
   }
 }

@@ -38,24 +38,10 @@ class PhaseTwoOnFreshSessionTest {
   private final Deque<Exception> outcomes = new ArrayDeque<>();
 
   private final List<Xid> committed = new ArrayList<>();
-  private final List<Duration> pauses = new ArrayList<>();
   private int sessionsClosed;
   private int sessionsOpened;
-  private long now;
 
-  private final PhaseTwoOnFreshSession.Time testTime =
-      new PhaseTwoOnFreshSession.Time() {
-        @Override
-        public long nanos() {
-          return now;
-        }
-
-        @Override
-        public void pause(Duration duration) {
-          pauses.add(duration);
-          now += duration.toNanos();
-        }
-      };
+  private final FakeTime testTime = new FakeTime();
 
   private final PhaseTwoOnFreshSession.Sessions sessions =
       () -> {
@@ -96,7 +82,7 @@ class PhaseTwoOnFreshSessionTest {
     withPatience(Duration.ofMinutes(5)).commit(BRANCH, lost);
 
     assertThat(committed).containsExactly(BRANCH);
-    assertThat(pauses).isEmpty();
+    assertThat(testTime.pauses).isEmpty();
   }
 
   @Test
@@ -109,7 +95,7 @@ class PhaseTwoOnFreshSessionTest {
     withPatience(Duration.ofMinutes(5)).commit(BRANCH, lost);
 
     assertThat(committed).containsExactly(BRANCH);
-    assertThat(pauses)
+    assertThat(testTime.pauses)
         .containsExactly(
             Duration.ofMillis(100),
             Duration.ofMillis(200),
@@ -129,7 +115,7 @@ class PhaseTwoOnFreshSessionTest {
     withPatience(Duration.ofMinutes(5)).commit(BRANCH, lost);
 
     assertThat(committed).isEmpty();
-    assertThat(pauses).isEmpty();
+    assertThat(testTime.pauses).isEmpty();
   }
 
   @Test
@@ -142,8 +128,9 @@ class PhaseTwoOnFreshSessionTest {
         .isSameAs(lost);
 
     assertThat(committed).isEmpty();
-    assertThat(Duration.ofNanos(now)).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(35));
-    assertThat(lost.getSuppressed()).hasSize(pauses.size() + 1);
+    assertThat(Duration.ofNanos(testTime.now))
+        .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(35));
+    assertThat(lost.getSuppressed()).hasSize(testTime.pauses.size() + 1);
   }
 
   @Test

@@ -19,7 +19,6 @@ final class ConnectingUntilReachable {
 
   private static final Logger LOG = Logger.getLogger(ConnectingUntilReachable.class.getName());
   private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
   /** One attempt to open a connection. */
   @FunctionalInterface
@@ -67,8 +66,7 @@ final class ConnectingUntilReachable {
         Thread.currentThread().interrupt();
         throw new SQLException("interrupted while waiting for " + database, "08001", interrupted);
       }
-      Duration doubled = nextPause.multipliedBy(2);
-      nextPause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+      nextPause = PhaseTwoOnFreshSession.longer(nextPause);
     }
   }
 

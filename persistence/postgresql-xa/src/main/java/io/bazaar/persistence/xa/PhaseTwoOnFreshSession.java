@@ -18,7 +18,8 @@ final class PhaseTwoOnFreshSession {
 
   private static final Logger LOG = Logger.getLogger(PhaseTwoOnFreshSession.class.getName());
   private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+  private static final int LONGEST_PAUSE_SECONDS = 5;
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(LONGEST_PAUSE_SECONDS);
 
   /** Opens a new session on the same database, as the same user. */
   @FunctionalInterface
@@ -116,9 +117,14 @@ final class PhaseTwoOnFreshSession {
         Thread.currentThread().interrupt();
         throw lost;
       }
-      Duration doubled = nextPause.multipliedBy(2);
-      nextPause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+      nextPause = longer(nextPause);
     }
+  }
+
+  /** The pause after this one: twice as long, at most {@value #LONGEST_PAUSE_SECONDS} s. */
+  static Duration longer(Duration pause) {
+    Duration doubled = pause.multipliedBy(2);
+    return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
   }
 
   private void log(Level level, Xid xid, String what) {

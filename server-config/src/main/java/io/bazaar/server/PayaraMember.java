@@ -194,10 +194,6 @@ public final class PayaraMember implements AutoCloseable {
     Path templates = settings.templateDirectory();
     Path boot = Files.createDirectories(settings.bootDirectory());
     Map<String, String> environment = environment();
-    Files.writeString(
-        boot.resolve(PRE_BOOT_COMMANDS),
-        Templates.renderCommandFile(
-            Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment));
     Path domainXmlFile = settings.rootDirectory().resolve("config").resolve("domain.xml");
     Optional<String> domainXml =
         Files.exists(domainXmlFile)
@@ -207,7 +203,14 @@ public final class PayaraMember implements AutoCloseable {
         Templates.renderCommandFile(
             Files.readString(templates.resolve(POST_BOOT_COMMANDS)), environment);
     String fingerprint = StartedDeployments.fingerprint(rendered);
-    String settingsToApply = Templates.withoutUnchangedSettings(rendered, domainXml);
+    SettingsBeforeBoot.Split settingsSplit = SettingsBeforeBoot.split(rendered, domainXml);
+    Files.writeString(
+        boot.resolve(PRE_BOOT_COMMANDS),
+        Templates.renderCommandFile(
+                Files.readString(templates.resolve(PRE_BOOT_COMMANDS)), environment)
+            + settingsSplit.preBoot());
+    String settingsToApply =
+        Templates.withoutUnchangedSettings(settingsSplit.postBoot(), domainXml);
     String commands = startedDeployments.commandsToRun(settingsToApply, fingerprint, domainXml);
     StringBuilder postBoot = new StringBuilder(commands);
     startedDeployments.forget();

@@ -16,12 +16,18 @@ class StartedDeploymentsTest {
       "<application-ref ref=\"artemis-ra\" virtual-servers=\"server\"></application-ref>"
           + "<application-ref ref=\"web-storefront\" virtual-servers=\"server\"></application-ref>";
 
-  private String commands(Path war, String password) {
+  private String commands(Path war, String password) throws Exception {
+    Path rar = directory.resolve("artemis-ra.rar");
+    if (!Files.exists(rar)) {
+      Files.writeString(rar, "first adapter");
+    }
     return "create-jdbc-connection-pool --x pool\n"
         + "set resources.jdbc-connection-pool.pool.property.password="
         + password
         + "\n"
-        + "deploy --type rar --name artemis-ra /x/artemis-ra.rar\n"
+        + "deploy --force=true --type rar --name artemis-ra "
+        + rar
+        + "\n"
         + "deploy --force=true --availabilityenabled=true --contextroot / --name web-storefront "
         + war
         + "\n";
@@ -44,9 +50,7 @@ class StartedDeploymentsTest {
     deployments.readyWith(fingerprint);
 
     String restart = deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML));
-    assertThat(restart)
-        .doesNotContain("--force")
-        .contains("deploy --type rar", "property.password=secret");
+    assertThat(restart).doesNotContain("--force", "deploy ").contains("property.password=secret");
 
     // The configuration no longer lists the application: deploy it.
     assertThat(
@@ -75,5 +79,26 @@ class StartedDeploymentsTest {
     Files.writeString(war, "first build");
     assertThat(StartedDeployments.fingerprint(commands(war, "secret"))).isEqualTo(fingerprint);
     assertThat(StartedDeployments.fingerprint(commands(war, "changed"))).isNotEqualTo(fingerprint);
+  }
+
+  /**
+   * A new resource adapter (a shop upgrade) is deployed again, and the applications after it: an
+   * adapter deployed without --force was refused as already registered, and the member kept the
+   * adapter its root directory first had.
+   */
+  @Test
+  void aNewResourceAdapterIsDeployedAgainWithTheApplicationsAfterIt() throws Exception {
+    Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
+    StartedDeployments deployments = new StartedDeployments(directory);
+    deployments.readyWith(StartedDeployments.fingerprint(commands(war, "secret")));
+
+    Files.writeString(directory.resolve("artemis-ra.rar"), "second adapter");
+    String upgraded = StartedDeployments.fingerprint(commands(war, "secret"));
+
+    assertThat(
+            deployments.commandsToRun(commands(war, "secret"), upgraded, Optional.of(DOMAIN_XML)))
+        .containsSubsequence(
+            "deploy --force=true --type rar --name artemis-ra",
+            "deploy --force=true --availabilityenabled=true --contextroot / --name web-storefront");
   }
 }

@@ -42,6 +42,7 @@ class MemberRestartIT {
 
   private final Shop shop;
   private TcpForwarder database;
+  private TcpForwarder broker;
   private PayaraMember member;
   private Api api;
 
@@ -52,9 +53,11 @@ class MemberRestartIT {
   @BeforeAll
   void startOwnMember() throws Exception {
     database = new TcpForwarder(shop.stack.settings().postgresPort()).on();
+    broker = new TcpForwarder(shop.stack.brokerPort()).on();
     PayaraSettings settings =
         shop.ownMember("restart-1")
             .environment("BAZAAR_DB_PORT", Integer.toString(database.port()))
+            .environment("BAZAAR_BROKER_PORT", Integer.toString(broker.port()))
             .environment("BAZAAR_DEMO_CATALOG", "false");
     member = new PayaraMember(settings).start();
     api = new Api(member.baseUri().resolve("/"));
@@ -67,6 +70,9 @@ class MemberRestartIT {
     }
     if (database != null) {
       database.close();
+    }
+    if (broker != null) {
+      broker.close();
     }
   }
 
@@ -117,6 +123,41 @@ class MemberRestartIT {
         .doesNotContain(LOAD_FAILED);
     assertReadyWithStorefrontChecks();
     assertCheckoutWorks("redeployed");
+  }
+
+  /**
+   * The databases and the broker moved (a fail-over to another host, a new port) and the member is
+   * restarted with their new addresses: its recovery at start looks for prepared branches there and
+   * the member serves at once. The recovery used to run with the addresses of the member's last
+   * life (it starts before the post-boot commands that set the new ones) and its recovery pools
+   * waited for those forever, and every transaction with them: the member answered ready and then
+   * no checkout, no cart.
+   */
+  @Test
+  @Order(3)
+  void aMemberRestartedWithItsServersAtNewAddressesRecoversThereAndServes() throws Exception {
+    member.stop();
+    TcpForwarder movedDatabase = new TcpForwarder(shop.stack.settings().postgresPort()).on();
+    TcpForwarder movedBroker = new TcpForwarder(shop.stack.brokerPort()).on();
+    database.close();
+    broker.close();
+    database = movedDatabase;
+    broker = movedBroker;
+    member =
+        new PayaraMember(
+                member
+                    .settings()
+                    .copy()
+                    .environment("BAZAAR_DB_PORT", Integer.toString(movedDatabase.port()))
+                    .environment("BAZAAR_BROKER_PORT", Integer.toString(movedBroker.port())))
+            .start();
+    api = new Api(member.baseUri().resolve("/"));
+
+    assertReadyWithStorefrontChecks();
+    assertCheckoutWorks("moved");
+    assertThat(Files.readString(member.settings().consoleFile()))
+        .as("recovery looked where the servers are now")
+        .doesNotContain("cannot be reached");
   }
 
   /** True once the console of the current or an earlier life of the member shows the failure. */

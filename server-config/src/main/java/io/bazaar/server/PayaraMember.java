@@ -398,8 +398,9 @@ public final class PayaraMember implements AutoCloseable {
         List.of("Application deployment failed", "Exception while loading the app");
 
     /**
-     * On a restart the resource adapter is still registered from the previous boot (the root
-     * directory keeps it), so its deploy command fails harmlessly.
+     * A deploy refused because the root directory already has that application is harmless: the
+     * boot started the remembered one. (The shop's own commands deploy with --force; a hand-made
+     * post-boot file may not.)
      */
     private static final String ALREADY_REGISTERED = "is already registered";
 

@@ -113,10 +113,13 @@ public final class PayaraMember implements AutoCloseable {
     try {
       awaitReady(starting, boot);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      process.abandon(starting, settings.stopTimeout());
+      // Killed, not stopped: a member stopped while its recovery at start still waited for a
+      // database was followed by a start whose recovery rolled the order's branches back, though
+      // the commit had been decided (CrashRecoveryIT); a crash leaves the log as it was.
+      process.abandonAsCrash(starting);
       throw e;
     }
-    startedDeployments.readyWith(bootFiles.fingerprint());
+    startedDeployments.readyWith(bootFiles.fingerprint(), bootFiles.adapterFingerprint());
     return this;
   }
 
@@ -184,10 +187,15 @@ public final class PayaraMember implements AutoCloseable {
    *
    * @param directory the rendered command files and hazelcast.xml
    * @param fingerprint of the post-boot commands and the archives they deploy
+   * @param adapterFingerprint of the resource adapter they deploy
    * @param remembersApplications true when the forced deploys were left out (see {@link
    *     StartedDeployments}): the applications the root directory remembers are the ones that run
    */
-  private record BootFiles(Path directory, String fingerprint, boolean remembersApplications) {}
+  private record BootFiles(
+      Path directory,
+      String fingerprint,
+      String adapterFingerprint,
+      boolean remembersApplications) {}
 
   /** Renders the templates into the boot directory. */
   private BootFiles renderBootFiles() throws IOException {
@@ -212,7 +220,11 @@ public final class PayaraMember implements AutoCloseable {
     String settingsToApply =
         Templates.withoutUnchangedSettings(settingsSplit.postBoot(), domainXml);
     String commands = startedDeployments.commandsToRun(settingsToApply, fingerprint, domainXml);
-    StringBuilder postBoot = new StringBuilder(commands);
+    boolean remembersApplications = !commands.equals(settingsToApply);
+    String adapterFingerprint = StartedDeployments.adapterFingerprint(rendered);
+    StringBuilder postBoot =
+        new StringBuilder(
+            startedDeployments.withoutUnchangedAdapter(commands, adapterFingerprint, domainXml));
     startedDeployments.forget();
     for (PayaraSettings.Deployment deployment : settings.deployments()) {
       postBoot.append(
@@ -233,7 +245,7 @@ public final class PayaraMember implements AutoCloseable {
                 "BAZAAR_GRID_PORT", Integer.toString(settings.gridPort()),
                 "BAZAAR_GRID_MEMBERS", settings.gridMembers(),
                 "BAZAAR_GRID_INTERFACE", settings.gridInterface())));
-    return new BootFiles(boot, fingerprint, !commands.equals(settingsToApply));
+    return new BootFiles(boot, fingerprint, adapterFingerprint, remembersApplications);
   }
 
   private List<String> command(Path boot) {

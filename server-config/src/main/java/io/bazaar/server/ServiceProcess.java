@@ -35,6 +35,20 @@ final class ServiceProcess {
     starting.stop(grace);
   }
 
+  /**
+   * A start that failed, ended as a crash (kill -9): for a Payara member whose recovery at start
+   * may still be waiting for a server, so that its transaction log stays exactly as a crash leaves
+   * it.
+   */
+  void abandonAsCrash(ChildProcess starting) {
+    synchronized (this) {
+      if (process == starting) {
+        process = null;
+      }
+    }
+    starting.kill();
+  }
+
   /** Graceful stop: SIGTERM, then kill after the grace. */
   synchronized void stop(Duration grace) {
     if (process != null) {

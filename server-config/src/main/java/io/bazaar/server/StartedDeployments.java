@@ -32,11 +32,24 @@ final class StartedDeployments {
   private static final Pattern FORCED_DEPLOY =
       Pattern.compile("^deploy --force=true .*--name (\\S+) (\\S+)\\s*$", Pattern.MULTILINE);
 
+  /**
+   * The resource adapter's deploy. Unlike an application's, it is left out whenever the adapter is
+   * the one the member last became ready with, also on a start that deploys the applications
+   * afresh: deploying the adapter again stops the one that the transaction service's recovery may
+   * still be using (a member restarted while a database is down, whose remembered storefront then
+   * failed to start), and the order's message branch was then never committed.
+   */
+  private static final Pattern ADAPTER_DEPLOY =
+      Pattern.compile(
+          "^deploy --force=true --type rar .*--name (\\S+) (\\S+)\\s*$", Pattern.MULTILINE);
+
   private final Path record;
+  private final Path adapterRecord;
 
   /** Kept in the member's root directory, next to what it describes. */
   StartedDeployments(Path rootDirectory) {
     this.record = rootDirectory.resolve("bazaar-ready-with.sha256");
+    this.adapterRecord = rootDirectory.resolve("bazaar-adapter.sha256");
   }
 
   /** The fingerprint of these rendered post-boot commands and of the archives they force-deploy. */
@@ -45,19 +58,51 @@ final class StartedDeployments {
     digest.update(postBootCommands.getBytes(StandardCharsets.UTF_8));
     Matcher deploy = FORCED_DEPLOY.matcher(postBootCommands);
     while (deploy.find()) {
-      Path archive = Path.of(deploy.group(2));
-      try (InputStream in = Files.newInputStream(archive)) {
-        byte[] buffer = new byte[1 << 16];
-        for (int read; (read = in.read(buffer)) > 0; ) {
-          digest.update(buffer, 0, read);
-        }
-      } catch (IOException unreadable) {
-        // An archive that cannot be read now cannot match a remembered one: deploy it, and let
-        // the deploy command report why it fails.
-        digest.update(("unreadable " + archive).getBytes(StandardCharsets.UTF_8));
-      }
+      addArchive(digest, Path.of(deploy.group(2)));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The fingerprint of the resource adapters these commands deploy: their names and archives. */
+  static String adapterFingerprint(String postBootCommands) {
+    MessageDigest digest = sha256();
+    Matcher deploy = ADAPTER_DEPLOY.matcher(postBootCommands);
+    while (deploy.find()) {
+      digest.update(deploy.group(1).getBytes(StandardCharsets.UTF_8));
+      addArchive(digest, Path.of(deploy.group(2)));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void addArchive(MessageDigest digest, Path archive) {
+    try (InputStream in = Files.newInputStream(archive)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int read; (read = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, read);
+      }
+    } catch (IOException unreadable) {
+      // An archive that cannot be read now cannot match a remembered one: deploy it, and let
+      // the deploy command report why it fails.
+      digest.update(("unreadable " + archive).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * The commands without the resource adapter's deploy when the member last became ready with the
+   * same adapter and its configuration still has it (see {@link #ADAPTER_DEPLOY}).
+   */
+  String withoutUnchangedAdapter(
+      String commands, String adapterFingerprint, Optional<String> domainXml) {
+    if (domainXml.isEmpty() || !adapterFingerprint.equals(read(adapterRecord).orElse(null))) {
+      return commands;
+    }
+    Matcher deploy = ADAPTER_DEPLOY.matcher(commands);
+    while (deploy.find()) {
+      if (!domainXml.get().contains("<application-ref ref=\"" + deploy.group(1) + "\"")) {
+        return commands;
+      }
+    }
+    return ADAPTER_DEPLOY.matcher(commands).replaceAll("");
   }
 
   /**
@@ -79,10 +124,15 @@ final class StartedDeployments {
     return FORCED_DEPLOY.matcher(postBootCommands).replaceAll("");
   }
 
-  /** Called once the member is ready: its applications deployed and answering. */
-  void readyWith(String fingerprint) {
+  /**
+   * Called once the member is ready: its applications deployed and answering. The adapter's record
+   * is not forgotten before a boot: the adapter stays registered in the root directory whether or
+   * not the applications start.
+   */
+  void readyWith(String fingerprint, String adapterFingerprint) {
     try {
       Files.writeString(record, fingerprint + "\n");
+      Files.writeString(adapterRecord, adapterFingerprint + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,8 +148,12 @@ final class StartedDeployments {
   }
 
   private Optional<String> remembered() {
+    return read(record);
+  }
+
+  private static Optional<String> read(Path file) {
     try {
-      return Files.exists(record) ? Optional.of(Files.readString(record).trim()) : Optional.empty();
+      return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
     } catch (IOException unreadable) {
       return Optional.empty();
     }

@@ -47,7 +47,7 @@ class StartedDeploymentsTest {
     // Remembered only once the member was ready.
     assertThat(deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML)))
         .isEqualTo(commands);
-    deployments.readyWith(fingerprint);
+    deployments.readyWith(fingerprint, StartedDeployments.adapterFingerprint(commands));
 
     String restart = deployments.commandsToRun(commands, fingerprint, Optional.of(DOMAIN_XML));
     assertThat(restart).doesNotContain("--force", "deploy ").contains("property.password=secret");
@@ -68,7 +68,8 @@ class StartedDeploymentsTest {
     Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
     StartedDeployments deployments = new StartedDeployments(directory);
     String fingerprint = StartedDeployments.fingerprint(commands(war, "secret"));
-    deployments.readyWith(fingerprint);
+    deployments.readyWith(
+        fingerprint, StartedDeployments.adapterFingerprint(commands(war, "secret")));
 
     Files.writeString(war, "second build");
     String rebuilt = StartedDeployments.fingerprint(commands(war, "secret"));
@@ -90,15 +91,48 @@ class StartedDeploymentsTest {
   void aNewResourceAdapterIsDeployedAgainWithTheApplicationsAfterIt() throws Exception {
     Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
     StartedDeployments deployments = new StartedDeployments(directory);
-    deployments.readyWith(StartedDeployments.fingerprint(commands(war, "secret")));
+    String commands = commands(war, "secret");
+    deployments.readyWith(
+        StartedDeployments.fingerprint(commands), StartedDeployments.adapterFingerprint(commands));
 
     Files.writeString(directory.resolve("artemis-ra.rar"), "second adapter");
-    String upgraded = StartedDeployments.fingerprint(commands(war, "secret"));
+    String upgraded = commands(war, "secret");
+    String toRun =
+        deployments.commandsToRun(
+            upgraded, StartedDeployments.fingerprint(upgraded), Optional.of(DOMAIN_XML));
 
     assertThat(
-            deployments.commandsToRun(commands(war, "secret"), upgraded, Optional.of(DOMAIN_XML)))
+            deployments.withoutUnchangedAdapter(
+                toRun, StartedDeployments.adapterFingerprint(upgraded), Optional.of(DOMAIN_XML)))
         .containsSubsequence(
             "deploy --force=true --type rar --name artemis-ra",
             "deploy --force=true --availabilityenabled=true --contextroot / --name web-storefront");
+  }
+
+  /**
+   * A start that deploys the applications afresh (the last boot never became ready: its remembered
+   * storefront failed while a database was down) leaves the unchanged adapter alone: deploying it
+   * again stopped the one recovery was using, and an order's confirmation was never sent.
+   */
+  @Test
+  void anUnchangedAdapterIsNotDeployedAgainWhenTheApplicationsAre() throws Exception {
+    Path war = Files.writeString(directory.resolve("web-storefront.war"), "first build");
+    StartedDeployments deployments = new StartedDeployments(directory);
+    String commands = commands(war, "secret");
+    String adapter = StartedDeployments.adapterFingerprint(commands);
+    deployments.readyWith(StartedDeployments.fingerprint(commands), adapter);
+    deployments.forget();
+
+    String toRun =
+        deployments.commandsToRun(
+            commands, StartedDeployments.fingerprint(commands), Optional.of(DOMAIN_XML));
+    assertThat(toRun).contains("--type rar", "--name web-storefront");
+
+    assertThat(deployments.withoutUnchangedAdapter(toRun, adapter, Optional.of(DOMAIN_XML)))
+        .doesNotContain("--type rar")
+        .contains("--contextroot / --name web-storefront");
+    assertThat(deployments.withoutUnchangedAdapter(toRun, adapter, Optional.empty()))
+        .as("a first boot deploys the adapter")
+        .contains("--type rar");
   }
 }

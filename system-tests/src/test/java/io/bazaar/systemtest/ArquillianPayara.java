@@ -48,7 +48,8 @@ public final class ArquillianPayara implements BeforeAllCallback {
     String postBootCommands =
         Files.readString(templates.resolve("post-boot-commands.asadmin"))
             .lines()
-            .filter(line -> !line.startsWith("deploy --force"))
+            // Arquillian deploys the application; the resource adapter stays.
+            .filter(line -> !line.startsWith("deploy --force") || line.contains("--type rar"))
             .collect(Collectors.joining("\n"));
     Path postBoot = boot.resolve("post-boot-commands.asadmin");
     Files.writeString(postBoot, Templates.renderCommandFile(postBootCommands, environment));

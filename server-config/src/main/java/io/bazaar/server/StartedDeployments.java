@@ -93,16 +93,8 @@ final class StartedDeployments {
    */
   String withoutUnchangedAdapter(
       String commands, String adapterFingerprint, Optional<String> domainXml) {
-    if (domainXml.isEmpty() || !adapterFingerprint.equals(read(adapterRecord).orElse(null))) {
-      return commands;
-    }
-    Matcher deploy = ADAPTER_DEPLOY.matcher(commands);
-    while (deploy.find()) {
-      if (!domainXml.get().contains("<application-ref ref=\"" + deploy.group(1) + "\"")) {
-        return commands;
-      }
-    }
-    return ADAPTER_DEPLOY.matcher(commands).replaceAll("");
+    return withoutDeploys(
+        ADAPTER_DEPLOY, commands, adapterFingerprint, read(adapterRecord), domainXml);
   }
 
   /**
@@ -112,16 +104,29 @@ final class StartedDeployments {
    * @param domainXml the member's {@code config/domain.xml}, empty before its first boot
    */
   String commandsToRun(String postBootCommands, String fingerprint, Optional<String> domainXml) {
-    if (domainXml.isEmpty() || !fingerprint.equals(remembered().orElse(null))) {
-      return postBootCommands;
+    return withoutDeploys(FORCED_DEPLOY, postBootCommands, fingerprint, remembered(), domainXml);
+  }
+
+  /**
+   * The commands without the deploys that {@code deploys} matches, when the fingerprint is the
+   * remembered one and the configuration still lists every application they name.
+   */
+  private static String withoutDeploys(
+      Pattern deploys,
+      String commands,
+      String fingerprint,
+      Optional<String> remembered,
+      Optional<String> domainXml) {
+    if (domainXml.isEmpty() || !fingerprint.equals(remembered.orElse(null))) {
+      return commands;
     }
-    Matcher deploy = FORCED_DEPLOY.matcher(postBootCommands);
+    Matcher deploy = deploys.matcher(commands);
     while (deploy.find()) {
       if (!domainXml.get().contains("<application-ref ref=\"" + deploy.group(1) + "\"")) {
-        return postBootCommands;
+        return commands;
       }
     }
-    return FORCED_DEPLOY.matcher(postBootCommands).replaceAll("");
+    return deploys.matcher(commands).replaceAll("");
   }
 
   /**

@@ -191,6 +191,17 @@ class ClusterFaultsIT {
         "no transaction left prepared in PostgreSQL",
         Duration.ofMinutes(3),
         () -> databases.preparedTransactions() == 0);
+    try {
+      // As for PostgreSQL above: a delivery still being retried at the end (the last run ended
+      // with one on the bought-together queue) is prepared for a moment; one left for minutes is
+      // what the checker below reports, with its Xid.
+      RunningShop.Shop.await(
+          "no transaction left prepared in the broker",
+          Duration.ofMinutes(3),
+          () -> invariants.nothingPreparedInBroker());
+    } catch (AssertionError stillPrepared) {
+      LOG.log(System.Logger.Level.WARNING, stillPrepared.getMessage() + ": " + invariants.queues());
+    }
     Thread.sleep(5_000); // a last redelivery of a message would show as a second e-mail
 
     List<String> violations =

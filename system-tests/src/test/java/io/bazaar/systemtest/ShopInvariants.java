@@ -95,6 +95,15 @@ final class ShopInvariants {
     }
   }
 
+  /** True when the broker lists no prepared branch (false also when it cannot be asked). */
+  boolean nothingPreparedInBroker() {
+    try {
+      return preparedInBroker().length == 0;
+    } catch (Exception unreachable) {
+      return false;
+    }
+  }
+
   /** Branches prepared in the broker and not yet decided, as the broker lists them. */
   String[] preparedInBroker() throws Exception {
     // Read as plain JSON values: asked for a String[], the client's conversion failed with an
@@ -344,7 +353,10 @@ final class ShopInvariants {
     try {
       String[] inBroker = preparedInBroker();
       if (inBroker.length != 0) {
-        violations.add(inBroker.length + " transaction(s) still prepared in the broker");
+        violations.add(
+            inBroker.length
+                + " transaction(s) still prepared in the broker: "
+                + String.join("; ", inBroker));
       }
     } catch (Exception e) {
       violations.add("the broker's prepared transactions could not be listed: " + e);

@@ -27,11 +27,7 @@ final class ServiceProcess {
 
   /** A start that failed: forgets its process, unless a later one replaced it, and stops it. */
   void abandon(ChildProcess starting, Duration grace) {
-    synchronized (this) {
-      if (process == starting) {
-        process = null;
-      }
-    }
+    forget(starting);
     starting.stop(grace);
   }
 
@@ -41,12 +37,14 @@ final class ServiceProcess {
    * it.
    */
   void abandonAsCrash(ChildProcess starting) {
-    synchronized (this) {
-      if (process == starting) {
-        process = null;
-      }
-    }
+    forget(starting);
     starting.kill();
+  }
+
+  private synchronized void forget(ChildProcess starting) {
+    if (process == starting) {
+      process = null;
+    }
   }
 
   /** Graceful stop: SIGTERM, then kill after the grace. */

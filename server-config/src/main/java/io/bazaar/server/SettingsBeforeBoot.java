@@ -99,12 +99,7 @@ final class SettingsBeforeBoot {
 
     /** Whether the attribute, or the {@code property.<name>}, has this value already. */
     boolean holds(String setting, String value) {
-      String escaped =
-          value
-              .replace("&", "&amp;")
-              .replace("<", "&lt;")
-              .replace(">", "&gt;")
-              .replace("\"", "&quot;");
+      String escaped = Templates.asXmlAttribute(value);
       if (setting.startsWith("property.")) {
         String property = setting.substring("property.".length());
         return body.contains("name=\"" + property + "\" value=\"" + escaped + "\"");

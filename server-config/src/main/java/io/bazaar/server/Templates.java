@@ -139,13 +139,16 @@ public final class Templates {
     int equals = assignment.indexOf('=');
     String dottedName = assignment.substring(0, equals);
     String property = dottedName.substring(dottedName.lastIndexOf('.') + 1);
-    String value =
-        assignment
-            .substring(equals + 1)
-            .replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("\"", "&quot;");
+    String value = asXmlAttribute(assignment.substring(equals + 1));
     return domainXml.contains("name=\"" + property + "\" value=\"" + value + "\"");
+  }
+
+  /** A value as domain.xml writes it inside an attribute's quotes. */
+  static String asXmlAttribute(String value) {
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

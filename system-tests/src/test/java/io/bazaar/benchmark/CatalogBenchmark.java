@@ -51,8 +51,9 @@ import java.util.function.Supplier;
  * properties: {@code bench.products=100000}, {@code bench.seconds=30}, {@code bench.warmup=15},
  * {@code bench.repeats=3}, {@code bench.detail-clients=16}, {@code bench.search-rate=200}, {@code
  * bench.checkout-clients=8}, {@code bench.parts=reindex,detail,search} (which measurements), {@code
- * bench.data=target/benchmark-data} and {@code bench.reuse-data=false} (keep the catalog that
- * directory holds from an earlier run).
+ * bench.detail-load=wrk} (the product views' load generator: {@code wrk} when it is installed,
+ * otherwise {@code java}), {@code bench.data=target/benchmark-data} and {@code
+ * bench.reuse-data=false} (keep the catalog that directory holds from an earlier run).
  */
 public final class CatalogBenchmark {
 
@@ -130,14 +131,31 @@ public final class CatalogBenchmark {
           () -> base.resolve("/api/v1/products/" + slugs.get(random.nextInt(slugs.size()))));
       viewsBySpread.put(
           "popular products", () -> base.resolve("/api/v1/products/" + popular.next(random)));
+      // wrk, when installed, generates the views: a client in C takes a fraction of the CPU that
+      // Java's HttpClient takes, and on two shared cores the load generator's CPU is the shop's
+      // loss.
+      boolean wrk =
+          "wrk"
+              .equals(
+                  System.getProperty("bench.detail-load", WrkViews.installed() ? "wrk" : "java"));
+      WrkViews wrkViews = wrk ? WrkViews.prepare(data, base, popular.byPopularity()) : null;
+      System.out.println("product detail load: " + (wrk ? "wrk" : "Java HttpClient"));
       Map<String, List<Latencies>> details = new LinkedHashMap<>();
       for (Map.Entry<String, Supplier<URI>> spread :
           parts.contains("detail")
               ? viewsBySpread.entrySet()
               : Set.<Map.Entry<String, Supplier<URI>>>of()) {
-        closedLoop(http, spread.getValue(), detailClients, warmup, 0);
+        String wrkSpread = spread.getKey().startsWith("popular") ? "popular" : "any";
+        if (wrk) {
+          wrkViews.run(wrkSpread, detailClients, warmup);
+        } else {
+          closedLoop(http, spread.getValue(), detailClients, warmup, 0);
+        }
         for (int repeat = 1; repeat <= repeats; repeat++) {
-          Latencies run = closedLoop(http, spread.getValue(), detailClients, 0, seconds);
+          Latencies run =
+              wrk
+                  ? wrkViews.run(wrkSpread, detailClients, seconds)
+                  : closedLoop(http, spread.getValue(), detailClients, 0, seconds);
           details.computeIfAbsent(spread.getKey(), s -> new ArrayList<>()).add(run);
           print(
               "product detail, " + spread.getKey() + ", " + detailClients + " clients",
@@ -480,6 +498,11 @@ public final class CatalogBenchmark {
   static final class PopularProducts {
     private final List<String> byPopularity;
     private final double[] cumulativeWeight;
+
+    /** The slugs, most viewed first. */
+    List<String> byPopularity() {
+      return byPopularity;
+    }
 
     PopularProducts(List<String> slugs, Random random) {
       byPopularity = new ArrayList<>(slugs);

@@ -72,13 +72,22 @@ public class Catalog {
   @ConfigProperty(name = "bazaar.catalog.product-detail-cache-ttl", defaultValue = "PT5M")
   Duration productDetailTtl;
 
+  /**
+   * How many product details the grid keeps over all members, the most recently viewed (a copy is
+   * of the order of its page's JSON, about 1.5 KB). Enough for the products that get nearly all the
+   * views of a 100,000-product catalog.
+   */
+  @Inject
+  @ConfigProperty(name = "bazaar.catalog.product-detail-cache-entries", defaultValue = "50000")
+  int productDetailEntries;
+
   private GridCache<CategoryTree> categoryTrees;
   private GridCache<ProductDetailCopy> productDetails;
 
   @PostConstruct
   void openCaches() {
     categoryTrees = gridCaches.named(CATEGORY_TREE_CACHE, categoryTreeTtl);
-    productDetails = gridCaches.named(PRODUCT_DETAIL_CACHE, productDetailTtl);
+    productDetails = gridCaches.named(PRODUCT_DETAIL_CACHE, productDetailTtl, productDetailEntries);
   }
 
   /** The whole tree as one cache entry: every page's menu shows all of it. */

@@ -86,8 +86,8 @@ public class Stock {
 
   /**
    * Units available per SKU as a product page shows them: this member's copy when it is fresh
-   * ({@link ShownAvailability}: at most a second old, and this member's own commits show at once),
-   * otherwise {@link #available}. Never for taking stock.
+   * ({@link ShownAvailability}: at most 30 s old by default, and this member's own commits show at
+   * once), otherwise {@link #available}. Never for taking stock.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<String, Integer> availableToShow(Collection<String> skus) {

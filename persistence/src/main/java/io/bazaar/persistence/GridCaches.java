@@ -54,9 +54,11 @@ public class GridCaches {
   }
 
   /**
-   * The cache of that name, as {@link #named(String, Duration)}, holding at most about {@code
-   * maxEntries} over all members; beyond that the least recently used are evicted. The bound is the
-   * creator's: a cache the grid already holds keeps the bound it was created with.
+   * The cache of that name, as {@link #named(String, Duration)}, holding about {@code maxEntries}
+   * over all members; beyond that the least recently used are evicted. (Hazelcast bounds each
+   * partition at its share plus a margin for uneven spread, so a cache can hold some more: up to
+   * about 61,000 for 50,000.) The bound is the creator's: a cache the grid already holds keeps the
+   * bound it was created with.
    */
   public <V extends Serializable> GridCache<V> named(
       String name, Duration timeToLive, int maxEntries) {

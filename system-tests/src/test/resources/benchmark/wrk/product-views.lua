@@ -42,7 +42,7 @@ end
 function done(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(
-      "bazaar-views requests=%d seconds=%.3f p50=%.3f p95=%.3f p99=%.3f errors=%d\n",
+      "bazaar-wrk requests=%d seconds=%.3f p50=%.3f p95=%.3f p99=%.3f errors=%d\n",
       summary.requests, summary.duration / 1e6,
       latency:percentile(50) / 1e3, latency:percentile(95) / 1e3, latency:percentile(99) / 1e3,
       errors.status + errors.connect + errors.read + errors.write + errors.timeout))

@@ -131,13 +131,8 @@ public final class CatalogBenchmark {
           () -> base.resolve("/api/v1/products/" + slugs.get(random.nextInt(slugs.size()))));
       viewsBySpread.put(
           "popular products", () -> base.resolve("/api/v1/products/" + popular.next(random)));
-      // wrk, when installed, generates the views: a client in C takes a fraction of the CPU that
-      // Java's HttpClient takes, and on two shared cores the load generator's CPU is the shop's
-      // loss.
-      boolean wrk =
-          "wrk"
-              .equals(
-                  System.getProperty("bench.detail-load", WrkViews.installed() ? "wrk" : "java"));
+      // wrk, when installed, generates the views (see Wrk).
+      boolean wrk = Wrk.chosenFor("detail");
       WrkViews wrkViews = wrk ? WrkViews.prepare(data, base, popular.byPopularity()) : null;
       System.out.println("product detail load: " + (wrk ? "wrk" : "Java HttpClient"));
       Map<String, List<Latencies>> details = new LinkedHashMap<>();

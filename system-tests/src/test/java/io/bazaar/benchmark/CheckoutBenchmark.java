@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run: {@code ./mvnw -Pbenchmark -pl system-tests -am verify -DskipTests} (see
  * docs/performance.md); options as system properties: {@code bench.clients=8,32}, {@code
  * bench.seconds=30}, {@code bench.warmup=10}, {@code bench.repeats=3}, {@code
- * bench.modes=xa,local}.
+ * bench.modes=xa,local}, {@code bench.checkout-load=wrk} (the load generator: {@code wrk} when it
+ * is installed, otherwise {@code java}).
  */
 public final class CheckoutBenchmark {
 
@@ -52,6 +53,19 @@ public final class CheckoutBenchmark {
       double p99Millis,
       long errors) {}
 
+  /** Checkouts by closed-loop clients for a warm-up, then measured for {@code seconds}. */
+  @FunctionalInterface
+  interface Load {
+    Result run(
+        URI base,
+        String mode,
+        int clients,
+        ConcurrentLinkedQueue<UUID> carts,
+        int warmupSeconds,
+        int seconds)
+        throws Exception;
+  }
+
   public static void main(String[] args) throws Exception {
     List<Integer> clientCounts =
         Arrays.stream(System.getProperty("bench.clients", "8,32").split(","))
@@ -65,6 +79,14 @@ public final class CheckoutBenchmark {
     Benchmarks.deleteRecursively(data);
     ShopLayout layout = ShopLayout.locate();
     List<Result> results = new ArrayList<>();
+    // wrk, when installed, sends the checkouts (see Wrk); otherwise this JVM's clients.
+    boolean wrk = Wrk.chosenFor("checkout");
+    Load load =
+        wrk
+            ? (base, mode, clients, carts, warmupSeconds, runSeconds) ->
+                wrkRun(base, mode, clients, carts, warmupSeconds, runSeconds, data)
+            : CheckoutBenchmark::run;
+    System.out.println("checkout load: " + (wrk ? "wrk" : "Java HttpClient"));
     try (ShopStack stack =
         ShopStack.start(
             ShopSettings.defaults(data.resolve("shop"), layout).useFreePorts().withoutPayara())) {
@@ -78,7 +100,7 @@ public final class CheckoutBenchmark {
           // minutes of load; those minutes are not measured.
           int jitWarmup = Integer.getInteger("bench.jit-warmup", 240);
           if (jitWarmup > 0) {
-            run(
+            load.run(
                 member.baseUri(),
                 mode,
                 8,
@@ -91,7 +113,7 @@ public final class CheckoutBenchmark {
               int cartsNeeded = clients * 4 + (int) ((seconds + warmup) * 2500L);
               ConcurrentLinkedQueue<UUID> carts =
                   prepareCarts(cartDatabase, stack.settings(), cartsNeeded);
-              Result result = run(member.baseUri(), mode, clients, carts, warmup, seconds);
+              Result result = load.run(member.baseUri(), mode, clients, carts, warmup, seconds);
               results.add(result);
               System.out.printf(
                   Locale.ROOT,
@@ -230,6 +252,48 @@ public final class CheckoutBenchmark {
       db.commit();
     }
     return carts;
+  }
+
+  /**
+   * The same as {@link #run} with wrk's connections as the clients: the warm-up and the measured
+   * run each take their carts from the queue (about as many as the shop could check out in the
+   * time: a cart left over costs nothing, a missing one would be an error).
+   */
+  static Result wrkRun(
+      URI base,
+      String mode,
+      int clients,
+      ConcurrentLinkedQueue<UUID> carts,
+      int warmupSeconds,
+      int seconds,
+      Path data)
+      throws Exception {
+    Path script = Wrk.script(data.resolve("wrk"), "checkouts.lua");
+    if (warmupSeconds > 0) {
+      Wrk.run(base, script, cartsFor(data, carts, warmupSeconds), clients, warmupSeconds);
+    }
+    if (seconds == 0) {
+      return null;
+    }
+    CatalogBenchmark.Latencies run =
+        Wrk.run(base, script, cartsFor(data, carts, seconds), clients, seconds);
+    return new Result(mode, clients, run.perSecond(), run.p50(), run.p99(), run.errors());
+  }
+
+  private static java.util.Map<String, String> cartsFor(
+      Path data, ConcurrentLinkedQueue<UUID> carts, int seconds) throws Exception {
+    List<String> taken = new ArrayList<>();
+    for (int i = 0; i < seconds * 2500; i++) {
+      UUID cart = carts.poll();
+      if (cart == null) {
+        break;
+      }
+      taken.add(cart.toString());
+    }
+    Path file = data.resolve("wrk").resolve("carts.txt");
+    Files.write(file, taken);
+    return java.util.Map.of(
+        "BAZAAR_CARTS", file.toString(), "BAZAAR_THREADS", String.valueOf(Wrk.THREADS));
   }
 
   static Result run(

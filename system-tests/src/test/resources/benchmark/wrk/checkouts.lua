@@ -2,7 +2,7 @@
 -- BAZAAR_CARTS: a file of cart ids, one per line, at least as many as the run can check out (a
 -- cart left over is an error, counted as such). BAZAAR_THREADS: wrk's --threads, so that the
 -- threads take turns through the file and never check out the same cart.
--- Prints one line the benchmark reads: requests, seconds, latency percentiles (ms) and errors.
+-- Reports through report.lua.
 local carts = {}
 for line in io.lines(os.getenv("BAZAAR_CARTS")) do
   carts[#carts + 1] = line
@@ -32,11 +32,4 @@ function request()
       {["Content-Type"] = "application/json", ["Idempotency-Key"] = cart}, body)
 end
 
-function done(summary, latency, requests)
-  local errors = summary.errors
-  io.write(string.format(
-      "bazaar-wrk requests=%d seconds=%.3f p50=%.3f p95=%.3f p99=%.3f errors=%d\n",
-      summary.requests, summary.duration / 1e6,
-      latency:percentile(50) / 1e3, latency:percentile(95) / 1e3, latency:percentile(99) / 1e3,
-      errors.status + errors.connect + errors.read + errors.write + errors.timeout))
-end
+done = dofile(os.getenv("BAZAAR_WRK_REPORT"))

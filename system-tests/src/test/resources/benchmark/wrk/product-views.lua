@@ -1,7 +1,7 @@
 -- Product detail views for wrk, spread like CatalogBenchmark's Java clients spread them.
 -- BAZAAR_SLUGS: a file of product slugs, most viewed first. BAZAAR_SPREAD: "any" picks any product
 -- with the same chance; "popular" picks by Zipf, s = 1 (the slug of rank r with weight 1/r).
--- Prints one line the benchmark reads: requests, seconds, latency percentiles (ms) and errors.
+-- Reports through report.lua.
 local slugs = {}
 for line in io.lines(os.getenv("BAZAAR_SLUGS")) do
   slugs[#slugs + 1] = line
@@ -39,11 +39,4 @@ function request()
   return wrk.format("GET", "/api/v1/products/" .. slugs[rank()])
 end
 
-function done(summary, latency, requests)
-  local errors = summary.errors
-  io.write(string.format(
-      "bazaar-wrk requests=%d seconds=%.3f p50=%.3f p95=%.3f p99=%.3f errors=%d\n",
-      summary.requests, summary.duration / 1e6,
-      latency:percentile(50) / 1e3, latency:percentile(95) / 1e3, latency:percentile(99) / 1e3,
-      errors.status + errors.connect + errors.read + errors.write + errors.timeout))
-end
+done = dofile(os.getenv("BAZAAR_WRK_REPORT"))

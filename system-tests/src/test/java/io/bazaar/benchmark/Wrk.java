@@ -24,6 +24,8 @@ final class Wrk {
           "bazaar-wrk requests=(\\d+) seconds=([\\d.]+) p50=([\\d.]+) p95=([\\d.]+)"
               + " p99=([\\d.]+) errors=(\\d+)");
 
+  private static final String REPORT = "report.lua";
+
   /** wrk's threads: one per core of the machines this runs on. */
   static final int THREADS = 2;
 
@@ -46,13 +48,18 @@ final class Wrk {
         .equals(System.getProperty("bench." + what + "-load", installed() ? "wrk" : "java"));
   }
 
-  /** Copies the named script out of the benchmark's resources into that directory. */
+  /**
+   * Copies the named script out of the benchmark's resources into that directory, with the report
+   * every script loads.
+   */
   static Path script(Path directory, String name) throws Exception {
-    Path script = Files.createDirectories(directory).resolve(name);
-    try (InputStream lua = Wrk.class.getResourceAsStream("/benchmark/wrk/" + name)) {
-      Files.copy(lua, script, StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(directory);
+    for (String file : new String[] {REPORT, name}) {
+      try (InputStream lua = Wrk.class.getResourceAsStream("/benchmark/wrk/" + file)) {
+        Files.copy(lua, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
-    return script;
+    return directory.resolve(name);
   }
 
   /**
@@ -78,6 +85,7 @@ final class Wrk {
                 base.resolve("/").toString())
             .redirectErrorStream(true);
     wrk.environment().putAll(environment);
+    wrk.environment().put("BAZAAR_WRK_REPORT", script.resolveSibling(REPORT).toString());
     Process process = wrk.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -83,16 +83,12 @@ public class GridCaches {
   }
 
   /**
-   * JCache has no size bound, and Hazelcast's default (10,000 entries over the whole grid) held
-   * about a tenth of a 100,000-product catalog's details: the product pages of a large catalog read
-   * the database for one view in five. Hazelcast's own configuration, which its JCache accepts,
-   * carries the bound.
+   * JCache has no size bound, and Hazelcast's default (10,000 entries over the whole grid) holds
+   * about a tenth of a 100,000-product catalog's details. Hazelcast's own configuration, which its
+   * JCache accepts, carries the bound.
    */
   private static <V> CompleteConfiguration<String, V> bounded(
       MutableConfiguration<String, V> configuration, int maxEntries) {
-    if (maxEntries == DEFAULT_MAX_ENTRIES) {
-      return configuration;
-    }
     CacheConfig<String, V> bounded = new CacheConfig<>(configuration);
     bounded.setEvictionConfig(
         new EvictionConfig()

@@ -13,9 +13,15 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -324,14 +330,7 @@ class CheckoutIT {
     String body = Api.orderBody(cart, email, "tok_visa");
 
     Reply refused;
-    try (Connection holder = shop.databases.connect(Database.INVENTORY)) {
-      holder.setAutoCommit(false);
-      try (PreparedStatement lock =
-          holder.prepareStatement(
-              "select on_hand from inventory.stock_level where sku = ? for update")) {
-        lock.setString(1, sku);
-        lock.executeQuery().close();
-      }
+    try (Connection holder = stockRowsLockedBy(shop, sku)) {
       refused = shop.api.placeOrder(key, body);
       holder.rollback();
     }
@@ -354,6 +353,71 @@ class CheckoutIT {
     assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+  }
+
+  /**
+   * Every turn of the member's checkouts taken (here by checkouts the test holds behind a locked
+   * stock row): one more checkout waits for {@code bazaar.ordering.checkout-wait}, then is refused
+   * with a 503 before it touches the cart, the card or the stock. When the turns free up, the held
+   * checkouts are placed, and so is the refused one, sent again with its key.
+   */
+  @Test
+  void aCheckoutWithNoTurnInTimeIsRefusedBeforeItTouchesAnything() throws Exception {
+    int turns = Shop.CHECKOUT_CONCURRENCY;
+    String heldSku = shop.catalogue.productWithStock("11.00", 10, 0);
+    String price = "13." + (10 + (int) (Math.random() * 89));
+    String sku = shop.catalogue.productWithStock(price, 3, 0);
+    String cart = shop.api.cartWith(sku, 1);
+    String email = email("no-turn");
+    String key = UUID.randomUUID().toString();
+    String body = Api.orderBody(cart, email, "tok_visa");
+    List<String> heldCarts = new ArrayList<>();
+    for (int i = 0; i < turns; i++) {
+      heldCarts.add(shop.api.cartWith(heldSku, 1));
+    }
+
+    ExecutorService buyers = Executors.newFixedThreadPool(turns);
+    List<Future<Reply>> held = new ArrayList<>();
+    Reply refused;
+    Duration waited;
+    try (Connection holder = stockRowsLockedBy(shop, heldSku)) {
+      for (String heldCart : heldCarts) {
+        held.add(buyers.submit(() -> shop.api.checkout(heldCart, email("held"))));
+      }
+      await(
+          "every turn taken by a checkout waiting for the locked row",
+          Duration.ofSeconds(20),
+          () ->
+              shop.databases.count(
+                      Database.INVENTORY,
+                      "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                          + " and datname = current_database()")
+                  == turns);
+      long sent = System.nanoTime();
+      refused = shop.api.placeOrder(key, body);
+      waited = Duration.ofNanos(System.nanoTime() - sent);
+      holder.rollback();
+    }
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+    assertThat(refused.header("Retry-After")).isEqualTo("2");
+    assertThat(refused.json().getString("type")).endsWith("/checkout-busy");
+    assertThat(refused.body()).contains("nothing was done");
+    assertThat(waited).as("it waited for a turn first").isGreaterThanOrEqualTo(Shop.CHECKOUT_WAIT);
+    assertThat(shop.ordersOf(email)).isZero();
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
+    assertThat(authorizationsFor(new BigDecimal(price))).as("the card was never asked").isEmpty();
+
+    for (Future<Reply> checkout : held) {
+      Reply placed = checkout.get(60, TimeUnit.SECONDS);
+      assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    }
+    buyers.shutdown();
+    assertThat(shop.catalogue.onHand(heldSku)).isEqualTo(10 - turns);
+    Reply placed = shop.api.placeOrder(key, body);
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    assertThat(shop.ordersOf(email)).isEqualTo(1);
+    assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
   }
 
   @Test
@@ -448,6 +512,25 @@ class CheckoutIT {
     assertThat(reply.contentType()).startsWith("application/problem+json");
     assertThat(reply.json().getInt("status")).isEqualTo(status);
     assertThat(reply.json().getString("title")).isNotBlank();
+  }
+
+  /**
+   * A connection of the test's that holds the SKU's stock rows locked until it rolls back (as a
+   * transaction left prepared by a crashed member would).
+   */
+  private static Connection stockRowsLockedBy(Shop shop, String sku) throws SQLException {
+    Connection holder = shop.databases.connect(Database.INVENTORY);
+    try (PreparedStatement lock =
+        holder.prepareStatement(
+            "select on_hand from inventory.stock_level where sku = ? for update")) {
+      holder.setAutoCommit(false);
+      lock.setString(1, sku);
+      lock.executeQuery().close();
+      return holder;
+    } catch (SQLException failed) {
+      holder.close();
+      throw failed;
+    }
   }
 
   private List<Authorization> authorizationsFor(BigDecimal amount) {

@@ -108,6 +108,16 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
     /** How old a product page's availability may be here; no test changes stock behind its back. */
     public static final Duration SHOWN_AVAILABILITY_TTL = Duration.ofMinutes(10);
 
+    /** Checkouts the member runs at once; CheckoutIT takes every turn. */
+    public static final int CHECKOUT_CONCURRENCY = 4;
+
+    /**
+     * How long a checkout waits for a turn: well under the stock lock's timeout (10 s), so that
+     * CheckoutIT's checkouts held behind a locked row still hold their turns when one more is
+     * refused.
+     */
+    public static final Duration CHECKOUT_WAIT = Duration.ofSeconds(5);
+
     /**
      * Settings for a member of a test's own beside the shared one: its own name (its transaction
      * identity), grid and ports, so that what the test does to it touches no other test.
@@ -141,10 +151,13 @@ public final class RunningShop implements BeforeAllCallback, ParameterResolver {
               // CartExpiryIT waits for the expired-cart cleanup; an hour would be too long.
               .environment("BAZAAR_CART_CLEANUP_EVERY", CART_CLEANUP_EVERY.toString())
               // CheckoutIT shows that a checkout's change replaces the member's copy of shown
-              // availability at once; with the default second, the copy could expire during a cold
-              // member's first checkout and the test would pass without that.
+              // availability at once; with a short copy, it could expire during a cold member's
+              // first checkout and the test would pass without that.
               .environment(
                   "BAZAAR_INVENTORY_SHOWN_AVAILABILITY_TTL", SHOWN_AVAILABILITY_TTL.toString())
+              .environment(
+                  "BAZAAR_ORDERING_CHECKOUT_CONCURRENCY", String.valueOf(CHECKOUT_CONCURRENCY))
+              .environment("BAZAAR_ORDERING_CHECKOUT_WAIT", CHECKOUT_WAIT.toString())
               .onProgress(
                   step -> System.getLogger("system-tests").log(System.Logger.Level.INFO, step));
       return new Shop(ShopStack.start(settings));

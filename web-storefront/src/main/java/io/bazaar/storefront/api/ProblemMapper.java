@@ -6,6 +6,7 @@ import io.bazaar.catalog.boundary.ProductChangedMeanwhile;
 import io.bazaar.catalog.boundary.ProductNotFound;
 import io.bazaar.customer.boundary.DuplicateAccount;
 import io.bazaar.inventory.boundary.OutOfStock;
+import io.bazaar.ordering.boundary.CheckoutBusy;
 import io.bazaar.ordering.boundary.IdempotencyKeyReused;
 import io.bazaar.ordering.boundary.MissingIdempotencyKey;
 import io.bazaar.ordering.boundary.OrderNotFound;
@@ -111,6 +112,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof PaymentProviderUnavailable unavailable) {
       return retryLater(
           "payment-unavailable", "Payment provider unavailable", unavailable.getMessage(), 5);
+    }
+    if (cause instanceof CheckoutBusy busy) {
+      return retryLater("checkout-busy", "Too many checkouts at once", busy.getMessage(), 2);
     }
     if (cause instanceof JMSRuntimeException brokerDown) {
       LOG.log(Level.WARNING, "the message broker failed; the checkout was rolled back", brokerDown);

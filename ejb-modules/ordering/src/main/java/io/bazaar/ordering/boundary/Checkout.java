@@ -6,6 +6,7 @@ import io.bazaar.catalog.boundary.Catalog;
 import io.bazaar.catalog.boundary.CatalogViews.PricedSku;
 import io.bazaar.inventory.boundary.OutOfStock;
 import io.bazaar.inventory.boundary.Stock;
+import io.bazaar.ordering.control.CheckoutAdmission;
 import io.bazaar.ordering.control.OrderEvents;
 import io.bazaar.ordering.entity.Order;
 import io.bazaar.ordering.entity.OrderLine;
@@ -50,6 +51,7 @@ public class Checkout {
   @Inject Stock stock;
   @Inject Payments payments;
   @Inject OrderEvents events;
+  @Inject CheckoutAdmission admission;
 
   @Resource SessionContext context;
 
@@ -60,9 +62,16 @@ public class Checkout {
    * races the first attempt (a double click, a client retrying after a lost answer) waits for the
    * cart's lock or loses at the key's unique index, and fails; by then the first attempt has
    * committed, so the retry answers its order, in a transaction of its own.
+   *
+   * <p>Runs in its turn among the member's checkouts ({@link CheckoutAdmission}), transaction and
+   * commit included; throws {@link CheckoutBusy} before touching anything if no turn comes in time.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Receipt placeOrReplay(PlaceOrder request) {
+    return admission.inTurn(() -> placeOrReplayNow(request));
+  }
+
+  private Receipt placeOrReplayNow(PlaceOrder request) {
     Checkout self = context.getBusinessObject(Checkout.class);
     try {
       return self.placeOrder(request);

@@ -5,6 +5,7 @@ import io.bazaar.cart.boundary.CartView;
 import io.bazaar.inventory.boundary.OutOfStock;
 import io.bazaar.ordering.boundary.Checkout;
 import io.bazaar.ordering.boundary.Checkout.Receipt;
+import io.bazaar.ordering.boundary.CheckoutBusy;
 import io.bazaar.ordering.boundary.IdempotencyKeyReused;
 import io.bazaar.ordering.boundary.PlaceOrder;
 import io.bazaar.payment.boundary.PaymentDeclined;
@@ -160,7 +161,9 @@ public class CheckoutBacking {
     if (failure instanceof PaymentDeclined) {
       return "Your card was declined. Nothing was charged; try another card.";
     }
-    if (failure instanceof PaymentProviderUnavailable || failure instanceof JMSRuntimeException) {
+    if (failure instanceof PaymentProviderUnavailable
+        || failure instanceof JMSRuntimeException
+        || failure instanceof CheckoutBusy) {
       return "We could not place your order just now. Nothing was charged; please try again.";
     }
     if (failure instanceof IdempotencyKeyReused) {

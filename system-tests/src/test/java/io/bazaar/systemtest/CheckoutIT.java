@@ -322,16 +322,13 @@ class CheckoutIT {
    */
   @Test
   void aCheckoutBehindAStockRowLockedTooLongIsRefusedForNowAndStoresNothing() throws Exception {
-    String price = "17." + (10 + (int) (Math.random() * 89));
-    String sku = shop.catalogue.productWithStock(price, 4, 0);
-    String cart = shop.api.cartWith(sku, 1);
-    String email = email("locked");
-    String key = UUID.randomUUID().toString();
-    String body = Api.orderBody(cart, email, "tok_visa");
+    OneUnitOrder order = oneUnitOrder(17, 4, "locked");
+    String sku = order.sku();
+    String email = order.email();
 
     Reply refused;
     try (Connection holder = stockRowsLockedBy(shop, sku)) {
-      refused = shop.api.placeOrder(key, body);
+      refused = order.send();
       holder.rollback();
     }
 
@@ -341,15 +338,14 @@ class CheckoutIT {
     assertThat(refused.body()).contains("nothing was stored");
     assertThat(shop.ordersOf(email)).isZero();
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(4);
-    BigDecimal total = new BigDecimal(price);
     await(
         "the authorization to be voided",
         Duration.ofSeconds(15),
         () ->
-            authorizationsFor(total).stream()
+            authorizationsFor(order.total()).stream()
                 .allMatch(a -> a.status() == AuthorizationStatus.VOIDED));
 
-    Reply placed = shop.api.placeOrder(key, body);
+    Reply placed = order.send();
     assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
@@ -365,12 +361,9 @@ class CheckoutIT {
   void aCheckoutWithNoTurnInTimeIsRefusedBeforeItTouchesAnything() throws Exception {
     int turns = Shop.CHECKOUT_CONCURRENCY;
     String heldSku = shop.catalogue.productWithStock("11.00", 10, 0);
-    String price = "13." + (10 + (int) (Math.random() * 89));
-    String sku = shop.catalogue.productWithStock(price, 3, 0);
-    String cart = shop.api.cartWith(sku, 1);
-    String email = email("no-turn");
-    String key = UUID.randomUUID().toString();
-    String body = Api.orderBody(cart, email, "tok_visa");
+    OneUnitOrder order = oneUnitOrder(13, 3, "no-turn");
+    String sku = order.sku();
+    String email = order.email();
     List<String> heldCarts = new ArrayList<>();
     for (int i = 0; i < turns; i++) {
       heldCarts.add(shop.api.cartWith(heldSku, 1));
@@ -394,7 +387,7 @@ class CheckoutIT {
                           + " and datname = current_database()")
                   == turns);
       long sent = System.nanoTime();
-      refused = shop.api.placeOrder(key, body);
+      refused = order.send();
       waited = Duration.ofNanos(System.nanoTime() - sent);
       holder.rollback();
     }
@@ -406,15 +399,18 @@ class CheckoutIT {
     assertThat(waited).as("it waited for a turn first").isGreaterThanOrEqualTo(Shop.CHECKOUT_WAIT);
     assertThat(shop.ordersOf(email)).isZero();
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(3);
-    assertThat(authorizationsFor(new BigDecimal(price))).as("the card was never asked").isEmpty();
+    assertThat(authorizationsFor(order.total())).as("the card was never asked").isEmpty();
 
-    for (Future<Reply> checkout : held) {
-      Reply placed = checkout.get(60, TimeUnit.SECONDS);
-      assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    try {
+      for (Future<Reply> checkout : held) {
+        Reply placed = checkout.get(60, TimeUnit.SECONDS);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+      }
+    } finally {
+      buyers.shutdownNow();
     }
-    buyers.shutdown();
     assertThat(shop.catalogue.onHand(heldSku)).isEqualTo(10 - turns);
-    Reply placed = shop.api.placeOrder(key, body);
+    Reply placed = order.send();
     assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     assertThat(shop.ordersOf(email)).isEqualTo(1);
     assertThat(shop.catalogue.onHand(sku)).isEqualTo(2);
@@ -518,6 +514,26 @@ class CheckoutIT {
    * A connection of the test's that holds the SKU's stock rows locked until it rolls back (as a
    * transaction left prepared by a crashed member would).
    */
+  /**
+   * An order for one unit of a new product with {@code units} in stock, at a price of its own (so
+   * that its authorizations can be told apart), with its key, ready to be sent (and sent again).
+   */
+  private record OneUnitOrder(
+      Shop shop, String sku, BigDecimal total, String email, String key, String body) {
+    Reply send() {
+      return shop.api.placeOrder(key, body);
+    }
+  }
+
+  private OneUnitOrder oneUnitOrder(int euros, int units, String who) {
+    String price = euros + "." + (10 + (int) (Math.random() * 89));
+    String sku = shop.catalogue.productWithStock(price, units, 0);
+    String email = email(who);
+    String body = Api.orderBody(shop.api.cartWith(sku, 1), email, "tok_visa");
+    return new OneUnitOrder(
+        shop, sku, new BigDecimal(price), email, UUID.randomUUID().toString(), body);
+  }
+
   private static Connection stockRowsLockedBy(Shop shop, String sku) throws SQLException {
     Connection holder = shop.databases.connect(Database.INVENTORY);
     try (PreparedStatement lock =

@@ -16,10 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * again).
  *
  * <p>Why a bound: each checkout holds a connection of each of the three XA pools (48 each) from its
- * first query to the end of its two-phase commit. Without a bound, a burst of checkouts takes every
- * connection, and carts, product pages and the checkouts themselves then fail at the pools with
- * 503s. With at most 32 at once, a burst queues here instead and the pools keep connections for
- * everything else.
+ * first query to the end of its two-phase commit. Without a bound, a burst of checkouts can take
+ * every connection, and carts, product pages and the checkouts themselves would then fail at the
+ * pools with 503s. With at most 32 at once, a burst queues here instead and the pools keep
+ * connections for everything else.
  *
  * <p>A lower bound keeps more of the CPU for shoppers who browse, and costs checkouts throughput:
  * measured on two cores (docs/performance.md, 2026-12-07), 2 at once cut the p95 of searches beside
@@ -51,7 +51,7 @@ public class CheckoutAdmission {
     this.waitNanos = wait.toNanos();
   }
 
-  public static CheckoutAdmission of(int concurrency, Duration wait) {
+  static CheckoutAdmission of(int concurrency, Duration wait) {
     CheckoutAdmission admission = new CheckoutAdmission();
     admission.configure(concurrency, wait);
     return admission;

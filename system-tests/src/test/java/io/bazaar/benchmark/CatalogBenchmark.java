@@ -50,10 +50,12 @@ import java.util.function.Supplier;
  * -Dbench.main=io.bazaar.benchmark.CatalogBenchmark} (see docs/performance.md); options as system
  * properties: {@code bench.products=100000}, {@code bench.seconds=30}, {@code bench.warmup=15},
  * {@code bench.repeats=3}, {@code bench.detail-clients=16}, {@code bench.search-rate=200}, {@code
- * bench.checkout-clients=8}, {@code bench.parts=reindex,detail,search} (which measurements), {@code
- * bench.detail-load=wrk} (the product views' load generator: {@code wrk} when it is installed,
- * otherwise {@code java}), {@code bench.data=target/benchmark-data} and {@code
- * bench.reuse-data=false} (keep the catalog that directory holds from an earlier run).
+ * bench.checkout-clients=8}, {@code bench.editors=4}, {@code
+ * bench.parts=reindex,detail,edits,search} (which measurements), {@code bench.detail-load=wrk} and
+ * {@code bench.checkout-load=wrk} (the load generators of the product views and of the checkouts
+ * beside the searches: {@code wrk} when it is installed, otherwise {@code java}), {@code
+ * bench.data=target/benchmark-data} and {@code bench.reuse-data=false} (keep the catalog that
+ * directory holds from an earlier run).
  */
 public final class CatalogBenchmark {
 
@@ -67,8 +69,9 @@ public final class CatalogBenchmark {
     int detailClients = Integer.getInteger("bench.detail-clients", 16);
     int searchRate = Integer.getInteger("bench.search-rate", 200);
     int checkoutClients = Integer.getInteger("bench.checkout-clients", 8);
+    int editors = Integer.getInteger("bench.editors", 4);
     Set<String> parts =
-        Set.of(System.getProperty("bench.parts", "reindex,detail,search").split(","));
+        Set.of(System.getProperty("bench.parts", "reindex,detail,edits,search").split(","));
     Path data = Path.of(System.getProperty("bench.data", "target/benchmark-data")).toAbsolutePath();
     // Reusing a data directory skips generating the catalog again (the shop keeps what it loaded):
     // for measuring one change against another. Such figures compare with each other only: a shop
@@ -159,7 +162,41 @@ public final class CatalogBenchmark {
         }
       }
 
+      // Single changes between rebuilds, before the searches: what they leave is the index the
+      // searches then run on.
+      SingleEdits singleEdits =
+          new SingleEdits(
+              http,
+              base,
+              admin,
+              slugs,
+              data.resolve("shop/payara-bench-catalog/search-index/products"));
+      List<SingleEdits.Result> editRuns = new ArrayList<>();
+      for (int repeat = 1; parts.contains("edits") && repeat <= repeats; repeat++) {
+        int segmentsBefore = singleEdits.segments();
+        SingleEdits.Result run = singleEdits.run(editors, seconds, repeat);
+        editRuns.add(run);
+        System.out.printf(
+            Locale.ROOT,
+            "run  single edits, %d editors repeat=%d  %.1f edits/s  searchable after p50 %.0f ms"
+                + "  p95 %.0f ms  p99 %.0f ms  failed %d  segments %d -> %d%n",
+            editors,
+            repeat,
+            run.editsPerSecond(),
+            run.searchable().p50(),
+            run.searchable().p95(),
+            run.searchable().p99(),
+            run.searchable().errors(),
+            segmentsBefore,
+            run.segmentsAfter());
+      }
+
       CheckoutBenchmark.seedStock(stack.inventoryJdbcUrl(), stack.settings());
+      // wrk, when installed, sends the checkouts beside the searches: Java clients took a fifth to
+      // a third of a core from the shop they measure.
+      boolean wrkCheckouts = Wrk.chosenFor("checkout");
+      System.out.println("checkout load beside the searches: " + (wrkCheckouts ? "wrk" : "Java"));
+      System.out.println("search index segments before the searches: " + singleEdits.segments());
       List<Latencies> searchRuns = new ArrayList<>();
       List<Double> checkoutsDuring = new ArrayList<>();
       for (int repeat = 0; parts.contains("search") && repeat <= repeats; repeat++) {
@@ -170,7 +207,12 @@ public final class CatalogBenchmark {
         ExecutorService checkout = Executors.newSingleThreadExecutor();
         Future<CheckoutBenchmark.Result> checkouts =
             checkout.submit(
-                () -> CheckoutBenchmark.run(base, "xa", checkoutClients, carts, 2, duration + 2));
+                () ->
+                    wrkCheckouts
+                        ? CheckoutBenchmark.wrkRun(
+                            base, "xa", checkoutClients, carts, 2, duration + 2, data)
+                        : CheckoutBenchmark.run(
+                            base, "xa", checkoutClients, carts, 2, duration + 2));
         Thread.sleep(2_000);
         Random queries = new Random(repeat);
         Latencies run =
@@ -221,6 +263,18 @@ public final class CatalogBenchmark {
                   Benchmarks.median(runs.stream().map(Latencies::p50).toList()),
                   Benchmarks.median(runs.stream().map(Latencies::p99).toList()),
                   runs.stream().mapToLong(Latencies::errors).sum()));
+      if (!editRuns.isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "| single edits, %d editors: searchable after | p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %.1f edits/s, failed %d, segments after %d | under 1 s |%n",
+            editors,
+            Benchmarks.median(editRuns.stream().map(r -> r.searchable().p50()).toList()),
+            Benchmarks.median(editRuns.stream().map(r -> r.searchable().p95()).toList()),
+            Benchmarks.median(editRuns.stream().map(r -> r.searchable().p99()).toList()),
+            Benchmarks.median(editRuns.stream().map(SingleEdits.Result::editsPerSecond).toList()),
+            editRuns.stream().mapToLong(r -> r.searchable().errors()).sum(),
+            editRuns.get(editRuns.size() - 1).segmentsAfter());
+      }
       if (!searchRuns.isEmpty()) {
         System.out.printf(
             Locale.ROOT,

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * bazaar.demo-catalog.products} products (10,000 by default) from a fixed seed, with stock in two
  * warehouses. It loads in the background in chunks of {@value #CHUNK} products, one transaction
  * each, logging progress, then fires {@link DemoCatalogLoaded} for the demo data of other contexts
- * (reviews); the member reports not ready ({@link DemoCatalogReadiness}) until all of it is done.
- * Never touches a catalog that already has categories, and of several members starting on one empty
- * database only one loads.
+ * (reviews) and merges the search index's segments; the member reports not ready ({@link
+ * DemoCatalogReadiness}) until all of it is done. Never touches a catalog that already has
+ * categories, and of several members starting on one empty database only one loads.
  */
 @Startup
 @Singleton
@@ -41,6 +41,8 @@ public class DemoCatalog {
   @Resource ManagedExecutorService executor;
 
   @Inject Event<DemoCatalogLoaded> loadedEvents;
+
+  @Inject SearchIndex searchIndex;
 
   @Inject
   @ConfigProperty(name = "bazaar.demo-catalog", defaultValue = "false")
@@ -98,6 +100,10 @@ public class DemoCatalog {
               "demo catalog loaded: %,d products in %d s",
               products, (System.nanoTime() - started) / 1_000_000_000L));
       loadedEvents.fire(new DemoCatalogLoaded(seed, products));
+      // Loaded chunk by chunk, and re-indexed again as the reviews set ratings, the index is left
+      // in many segments (14 at 100,000 products), and searches under load took several times
+      // longer over them (docs/performance.md).
+      searchIndex.mergeSegments();
     } catch (RuntimeException failed) {
       failure = String.valueOf(failed.getMessage());
       LOG.log(Level.SEVERE, "demo catalog could not be loaded", failed);

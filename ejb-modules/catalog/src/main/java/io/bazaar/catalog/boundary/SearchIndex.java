@@ -192,13 +192,14 @@ public class SearchIndex {
   }
 
   /**
-   * Merges the index into one segment after a rebuild has left it in many: a search looks each of
-   * its words up, and (Lucene) maps each facet's values, segment by segment. Merging 100,000
-   * products takes under 2 s. Later changes make new segments again, and the backend's merge policy
-   * keeps their number down. A merge that fails leaves the rebuilt index as it is, only slower to
-   * search, so the rebuild still succeeded.
+   * Merges the index into one segment after a rebuild or a bulk load has left it in many: a search
+   * looks each of its words up (typo-tolerant words against every term of a field), and (Lucene)
+   * maps each facet's values, segment by segment. Merging 100,000 products takes under 2 s. Later
+   * changes make new segments again, and the backend's merge policy keeps their number down. A
+   * merge that fails leaves the index as it is, only slower to search, so what came before it still
+   * succeeded.
    */
-  private void mergeSegments() {
+  public void mergeSegments() {
     long started = System.nanoTime();
     try {
       Search.mapping(emf).scope(Product.class).workspace().mergeSegments();

@@ -192,8 +192,9 @@ public final class CatalogBenchmark {
       }
 
       CheckoutBenchmark.seedStock(stack.inventoryJdbcUrl(), stack.settings());
-      // wrk, when installed, sends the checkouts beside the searches: Java clients took a fifth to
-      // a third of a core from the shop they measure.
+      // wrk, when installed, sends the checkouts beside the searches: a C client costs less CPU per
+      // request than Java's, on the cores the shop needs (this JVM, clients and the payment
+      // sandbox, mail server and document store together, took 20-64% of a core).
       boolean wrkCheckouts = Wrk.chosenFor("checkout");
       System.out.println("checkout load beside the searches: " + (wrkCheckouts ? "wrk" : "Java"));
       System.out.println("search index segments before the searches: " + singleEdits.segments());

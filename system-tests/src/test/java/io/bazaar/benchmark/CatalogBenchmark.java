@@ -182,7 +182,7 @@ public final class CatalogBenchmark {
                 + "  p95 %.0f ms  p99 %.0f ms  failed %d  segments %d -> %d%n",
             editors,
             repeat,
-            run.editsPerSecond(),
+            run.searchable().perSecond(),
             run.searchable().p50(),
             run.searchable().p95(),
             run.searchable().p99(),
@@ -272,7 +272,7 @@ public final class CatalogBenchmark {
             Benchmarks.median(editRuns.stream().map(r -> r.searchable().p50()).toList()),
             Benchmarks.median(editRuns.stream().map(r -> r.searchable().p95()).toList()),
             Benchmarks.median(editRuns.stream().map(r -> r.searchable().p99()).toList()),
-            Benchmarks.median(editRuns.stream().map(SingleEdits.Result::editsPerSecond).toList()),
+            Benchmarks.median(editRuns.stream().map(r -> r.searchable().perSecond()).toList()),
             editRuns.stream().mapToLong(r -> r.searchable().errors()).sum(),
             editRuns.get(editRuns.size() - 1).segmentsAfter());
       }
@@ -538,7 +538,7 @@ public final class CatalogBenchmark {
     return DriverManager.getConnection(url, settings.databaseUser(), settings.databasePassword());
   }
 
-  private static JsonObject json(String body) {
+  static JsonObject json(String body) {
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
     }

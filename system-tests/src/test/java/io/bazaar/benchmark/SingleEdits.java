@@ -1,8 +1,9 @@
 package io.bazaar.benchmark;
 
+import static io.bazaar.benchmark.CatalogBenchmark.json;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
  * editor's save, a sell-out, a new rating): closed-loop editors each change a product's description
  * through the admin API, adding a word no other product has, then search for that word until the
  * product is found. Measures how long a change takes to become searchable (the shop promises under
- * a second) and how many segments the embedded Lucene index keeps while it takes them; the merge
- * policy trades the one against the other.
+ * a second) and how many segments the embedded Lucene index keeps while it takes them, which the
+ * backend's merge policy decides.
  */
 final class SingleEdits {
 
@@ -34,7 +35,8 @@ final class SingleEdits {
 
   private static final long POLL_MILLIS = 50;
 
-  record Result(CatalogBenchmark.Latencies searchable, double editsPerSecond, int segmentsAfter) {}
+  /** {@code searchable.perSecond()} is the edits made per second. */
+  record Result(CatalogBenchmark.Latencies searchable, int segmentsAfter) {}
 
   private final HttpClient http;
   private final URI base;
@@ -90,14 +92,13 @@ final class SingleEdits {
       pool.shutdownNow();
     }
     long measured = System.nanoTime() - started;
-    CatalogBenchmark.Latencies searchable = Benchmarks.latencies(lags, measured, failures.get());
-    return new Result(searchable, lags.size() / (measured / 1e9), segments());
+    return new Result(Benchmarks.latencies(lags, measured, failures.get()), segments());
   }
 
   /** The nanoseconds from the edit's answer until a search finds the product by its new word. */
   private long editAndFind(String slug, Random random) throws Exception {
     URI product = base.resolve("/api/v1/admin/products/" + slug);
-    JsonObject editable = json(send(HttpRequest.newBuilder(product).GET(), 200));
+    JsonObject editable = json(send(HttpRequest.newBuilder(product).GET()));
     String word = uniqueWord(random);
     String edit =
         Json.createObjectBuilder()
@@ -110,18 +111,18 @@ final class SingleEdits {
     send(
         HttpRequest.newBuilder(product)
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(edit)),
-        200);
+            .PUT(HttpRequest.BodyPublishers.ofString(edit)));
     long saved = System.nanoTime();
     URI search = base.resolve("/api/v1/search?q=" + word);
     while (System.nanoTime() - saved < SEARCHABLE_WITHIN.toNanos()) {
-      JsonObject found = json(send(HttpRequest.newBuilder(search).GET(), 200));
+      JsonObject found = json(send(HttpRequest.newBuilder(search).GET()));
       if (found.getJsonObject("products").getJsonNumber("total").longValue() > 0) {
         return System.nanoTime() - saved;
       }
       Thread.sleep(POLL_MILLIS);
     }
-    throw new IllegalStateException(slug + " not searchable by " + word + " within 10 s");
+    throw new IllegalStateException(
+        slug + " not searchable by " + word + " within " + SEARCHABLE_WITHIN.toSeconds() + " s");
   }
 
   /**
@@ -136,21 +137,16 @@ final class SingleEdits {
     return word.toString();
   }
 
-  private String send(HttpRequest.Builder request, int expected) throws Exception {
+  /** The body of a 200 answer; any other answer fails the edit. */
+  private String send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response =
         http.send(
             request.header("Authorization", admin).timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
+    if (response.statusCode() != 200) {
       throw new IllegalStateException(
           request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
-  }
-
-  private static JsonObject json(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
-      return reader.readObject();
-    }
   }
 }

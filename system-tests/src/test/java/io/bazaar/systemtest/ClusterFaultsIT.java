@@ -164,7 +164,10 @@ class ClusterFaultsIT {
     Duration loadTime = Duration.between(started, Instant.now());
 
     try {
-      awaitRouted(MEMBERS, Duration.ofMinutes(5));
+      // As patient as servingMember(): the last fault's member may be on its second boot (the
+      // first could not deploy while the database was restarting), on a CI machine slower than
+      // ours.
+      awaitRouted(MEMBERS, Duration.ofMinutes(8));
     } catch (AssertionError notAllBack) {
       throw new AssertionError(
           notAllBack.getMessage() + "; " + ClusterDiagnosis.of(cluster), notAllBack);

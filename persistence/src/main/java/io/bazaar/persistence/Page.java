@@ -1,6 +1,7 @@
 package io.bazaar.persistence;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -36,5 +37,16 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
   public static int firstResult(int page, int size) {
     return Math.multiplyExact(page, size);
+  }
+
+  /**
+   * Of the page's position and the list's total, not of its items: JSON-B hashes every object it
+   * writes (to detect cycles), so a hash code that walked the items would be paid once for the page
+   * and again for each item. Equal pages have equal positions and totals, so this agrees with
+   * equals.
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(page, size, total);
   }
 }

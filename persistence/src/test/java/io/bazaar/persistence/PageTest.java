@@ -20,4 +20,22 @@ class PageTest {
     assertThatThrownBy(() -> Page.requireValid(0, 0)).hasMessageContaining("size");
     assertThatThrownBy(() -> Page.requireValid(0, Page.MAX_SIZE + 1)).hasMessageContaining("size");
   }
+
+  /** An item that fails when hashed, as a stand-in for one that is costly to hash. */
+  private record Unhashable(int id) {
+    @Override
+    public int hashCode() {
+      throw new AssertionError("the page hashed its items");
+    }
+  }
+
+  @Test
+  void hashesWithoutItsItemsAndAgreesWithEquals() {
+    Page<Unhashable> page = new Page<>(List.of(new Unhashable(1)), 0, 20, 1);
+    Page<Unhashable> same = new Page<>(List.of(new Unhashable(1)), 0, 20, 1);
+
+    assertThat(page).isEqualTo(same);
+    assertThat(page.hashCode()).isEqualTo(same.hashCode());
+    assertThat(page.hashCode()).isNotEqualTo(new Page<>(List.of(), 1, 20, 1).hashCode());
+  }
 }

@@ -239,6 +239,23 @@ class SearchIT {
     List<String> second = slugs(search("q=sneakers&sort=price-asc&size=7&page=1"));
     assertThat(first).hasSize(7).doesNotContainAnyElementsOf(second);
 
+    // The first ask counts every match; the later ones find the counts kept and only look for
+    // their page (which stops counting at the page's end): the same hits, in the same order, and
+    // the same total.
+    JsonObject tenCounted = search("q=shoes&colour=Black&size=10&page=1");
+    JsonObject fiveOfThem = search("q=shoes&colour=Black&size=5&page=2");
+    JsonObject fiveMore = search("q=shoes&colour=Black&size=5&page=3");
+    assertThat(slugs(tenCounted))
+        .hasSize(10)
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(slugs(fiveOfThem).stream(), slugs(fiveMore).stream())
+                .toList());
+    assertThat(total(fiveOfThem)).isEqualTo(total(tenCounted)).isEqualTo(total(fiveMore));
+    // With the in-stock filter, the total is the in-stock part of the availability counts.
+    long inStock = total(search("size=50&inStock=true"));
+    assertThat(inStock).isPositive().isLessThan(total(search("size=1")));
+    assertThat(total(search("size=5&page=2&inStock=true"))).isEqualTo(inStock);
+
     long total = total(search("q=sneakers"));
     JsonObject beyond = search("q=sneakers&size=10&page=" + (total / 10 + 1));
     assertThat(hits(beyond)).isEmpty();

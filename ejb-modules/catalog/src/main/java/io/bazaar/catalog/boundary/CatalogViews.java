@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +26,12 @@ public final class CatalogViews {
     static CategoryRef of(Category category) {
       return new CategoryRef(category.slug(), category.name());
     }
+
+    /** The slug's: see {@link ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return slug.hashCode();
+    }
   }
 
   public record CategoryView(String slug, String name, String parent, long productCount)
@@ -34,11 +41,23 @@ public final class CatalogViews {
     static BrandRef of(Brand brand) {
       return new BrandRef(brand.slug(), brand.name());
     }
+
+    /** The slug's: see {@link ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return slug.hashCode();
+    }
   }
 
   public record ImageView(String url, String altText) implements Serializable {
     static ImageView of(ProductImage image) {
       return new ImageView(image.url(), image.altText());
+    }
+
+    /** The URL's: see {@link ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(url);
     }
   }
 
@@ -66,6 +85,12 @@ public final class CatalogViews {
         distribution.put(String.valueOf(stars), byStars.get(stars - 1));
       }
       return new RatingView(average, count, distribution);
+    }
+
+    /** Of the count and the average, not the distribution: see {@link ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return 31 * count + Objects.hashCode(average);
     }
   }
 
@@ -98,6 +123,15 @@ public final class CatalogViews {
           product.images().stream().findFirst().map(ImageView::of).orElse(null),
           RatingView.of(product),
           product.isAvailable());
+    }
+
+    /**
+     * The slug's: see {@link ProductDetail#hashCode}. A search's answer holds a page of these, and
+     * JSON-B hashes each one with everything it holds: 5% of a search's CPU beside the checkouts.
+     */
+    @Override
+    public int hashCode() {
+      return slug.hashCode();
     }
   }
 

@@ -7,6 +7,7 @@ import io.bazaar.persistence.Page;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** What product search answers: hits, facets with counts, and corrections of typos. */
 public final class SearchViews {
@@ -17,7 +18,13 @@ public final class SearchViews {
    * One value of a facet: what to send back to select it, what to show, how many products would
    * match with it, and whether it is selected now.
    */
-  public record FacetValue(String value, String label, long count, boolean selected) {}
+  public record FacetValue(String value, String label, long count, boolean selected) {
+    /** The value's and the count's: see {@link CatalogViews.ProductDetail#hashCode}. */
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(value) + Long.hashCode(count);
+    }
+  }
 
   /**
    * The corrections are written as JSON null when there is none: every answer has the same fields.
@@ -35,7 +42,17 @@ public final class SearchViews {
       @JsonbNillable String correctedFrom,
       @JsonbNillable String didYouMean,
       Page<ProductSummary> products,
-      Map<String, List<FacetValue>> facets) {}
+      Map<String, List<FacetValue>> facets) {
+    /**
+     * Of the words and the page, not of every hit and facet value: JSON-B hashes the result, then
+     * again each part it writes, and a record's own hash code would walk the whole answer each
+     * time. Equal results have equal words and pages, so this agrees with equals.
+     */
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(query) + Objects.hashCode(products);
+    }
+  }
 
   public record ProductSuggestion(String slug, String name) {}
 

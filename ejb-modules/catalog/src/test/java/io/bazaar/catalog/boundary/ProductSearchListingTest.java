@@ -59,4 +59,26 @@ class ProductSearchListingTest {
     assertThat(hit.id()).isEqualTo(42L);
     assertThat(hit.summary()).isNull();
   }
+
+  @Test
+  void equalHitsHashAlikeByTheirSlugAlone() {
+    ProductSummary hit = ProductSearch.listed(stored("trail-runner", "running", 2)).summary();
+    ProductSummary same = ProductSearch.listed(stored("trail-runner", "running", 2)).summary();
+
+    assertThat(hit).isEqualTo(same);
+    assertThat(hit.hashCode()).isEqualTo(same.hashCode()).isEqualTo("trail-runner".hashCode());
+    assertThat(hit.rating().hashCode()).isEqualTo(same.rating().hashCode());
+    assertThat(hit.image().hashCode()).isEqualTo(same.image().hashCode());
+  }
+
+  @Test
+  void aSearchsTotalIsItsAvailabilityCountsOverTheSameFilters() {
+    java.util.Map<Boolean, Long> both = java.util.Map.of(true, 120L, false, 30L);
+
+    assertThat(ProductSearch.matchesCountedIn(both, false)).isEqualTo(150);
+    assertThat(ProductSearch.matchesCountedIn(both, true)).isEqualTo(120);
+    assertThat(ProductSearch.matchesCountedIn(java.util.Map.of(false, 7L), false)).isEqualTo(7);
+    assertThat(ProductSearch.matchesCountedIn(java.util.Map.of(false, 7L), true)).isZero();
+    assertThat(ProductSearch.matchesCountedIn(java.util.Map.of(), false)).isZero();
+  }
 }

@@ -27,6 +27,13 @@ public final class ArtemisBroker implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final Pattern ARTEMIS_HOME_LINE =
       Pattern.compile("^ARTEMIS_HOME='[^']*'$", Pattern.MULTILINE);
+  private static final Pattern ARTEMIS_INSTANCE_LINE =
+      Pattern.compile("^ARTEMIS_INSTANCE='([^']*)'$", Pattern.MULTILINE);
+
+  /** The files in which {@code artemis create} wrote the instance's absolute path. */
+  private static final List<String> FILES_NAMING_THE_INSTANCE =
+      List.of(
+          "etc/artemis.profile", "etc/artemis-utility.profile", "etc/bootstrap.xml", "bin/artemis");
 
   private final BrokerSettings settings;
   private final ServiceProcess process;
@@ -52,6 +59,7 @@ public final class ArtemisBroker implements AutoCloseable {
       }
       writeBrokerXml(instance);
       pointAtDistribution(instance);
+      pointAtThisPlace(instance);
       ChildProcess.stopLeftOver(NAME, pidFile(), identifyingArgument(instance));
       TcpPorts.requireFree(settings.host(), settings.port(), "The Artemis broker");
       starting =
@@ -222,6 +230,36 @@ public final class ArtemisBroker implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The instance also remembers where it was created: its journal directory and its broker.xml are
+   * named by absolute paths. A data directory restored from a backup to another place, or copied,
+   * would otherwise run on the journal at the old place (or on a new empty one made there) and
+   * ignore the broker.xml written here.
+   */
+  private static void pointAtThisPlace(Path instance) throws IOException {
+    Path profile = instance.resolve("etc/artemis.profile");
+    if (!Files.exists(profile)) {
+      return;
+    }
+    Matcher created = ARTEMIS_INSTANCE_LINE.matcher(Files.readString(profile));
+    String here = instance.toString();
+    if (!created.find() || created.group(1).equals(here)) {
+      return;
+    }
+    String there = created.group(1);
+    for (String name : FILES_NAMING_THE_INSTANCE) {
+      Path file = instance.resolve(name);
+      if (Files.exists(file)) {
+        String text = Files.readString(file);
+        String updated = text.replace(there + "/", here + "/").replace(there + "'", here + "'");
+        if (!updated.equals(text)) {
+          Files.writeString(file, updated);
+        }
+      }
+    }
+    LOG.log(Level.INFO, "The Artemis broker instance moved from {0} to {1}", there, here);
   }
 
   /** The broker runs on the JDK that runs the launcher. */

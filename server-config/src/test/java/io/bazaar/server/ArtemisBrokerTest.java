@@ -11,6 +11,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -84,5 +85,57 @@ class ArtemisBrokerTest {
     }
     assertThat(broker.isRunning()).isFalse();
     assertThat(TcpPorts.isAcceptingConnections(TcpPorts.LOOPBACK, settings.port())).isFalse();
+  }
+
+  private BrokerSettings settingsAt(Path instance) {
+    return BrokerSettings.of(
+        ShopLayout.locate().artemisDistribution(),
+        instance,
+        Path.of(System.getProperty("bazaar.test.broker.xml")),
+        data.resolve("artemis.log"),
+        TcpPorts.freePort(),
+        "shop",
+        "shop-secret");
+  }
+
+  @Test
+  void aDataDirectoryRestoredElsewhereRunsOnItsOwnJournal() throws Exception {
+    Path created = data.resolve("created/artemis");
+    ArtemisBroker first = new ArtemisBroker(settingsAt(created));
+    try {
+      first.start();
+      try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(first.url());
+          Connection connection = factory.createConnection("shop", "shop-secret")) {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer producer =
+            session.createProducer(session.createQueue("bazaar.orders.placed"));
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        producer.send(session.createTextMessage("BZ-7"));
+      }
+    } finally {
+      first.stop();
+    }
+    // A backup of the data directory restored at another path; the original is gone.
+    Path restored = data.resolve("restored/artemis");
+    Files.move(created.getParent(), restored.getParent());
+
+    ArtemisBroker moved = new ArtemisBroker(settingsAt(restored));
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(moved.url())) {
+      moved.start();
+      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
+        connection.start();
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer consumer =
+            session.createConsumer(session.createQueue("bazaar.orders.placed"));
+        TextMessage message = (TextMessage) consumer.receive(10_000);
+        assertThat(message).as("the restored journal's message").isNotNull();
+        assertThat(message.getText()).isEqualTo("BZ-7");
+      }
+    } finally {
+      moved.stop();
+    }
+    assertThat(created.getParent()).as("nothing made at the old place").doesNotExist();
+    assertThat(Files.readString(restored.resolve("etc/bootstrap.xml")))
+        .doesNotContain(created.toString());
   }
 }

@@ -57,13 +57,7 @@ class ArtemisBrokerTest {
         assertThat(session.addressQuery(SimpleString.of("bazaar.anything")).isAutoCreateAddresses())
             .isFalse();
       }
-      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        Queue ordersPlaced = session.createQueue("bazaar.orders.placed");
-        MessageProducer producer = session.createProducer(ordersPlaced);
-        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        producer.send(session.createTextMessage("BZ-1"));
-      }
+      sendOrderPlaced(factory, "BZ-1");
       assertThatThrownBy(() -> factory.createConnection("shop", "wrong").close())
           .isInstanceOf(JMSSecurityException.class);
 
@@ -71,20 +65,37 @@ class ArtemisBrokerTest {
       assertThat(broker.isRunning()).isFalse();
       broker.start();
 
-      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
-        connection.start();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageConsumer consumer =
-            session.createConsumer(session.createQueue("bazaar.orders.placed"));
-        TextMessage message = (TextMessage) consumer.receive(10_000);
-        assertThat(message).as("a persistent message survives kill -9").isNotNull();
-        assertThat(message.getText()).isEqualTo("BZ-1");
-      }
+      assertThat(receiveOrderPlaced(factory))
+          .as("a persistent message survives kill -9")
+          .isEqualTo("BZ-1");
     } finally {
       broker.stop();
     }
     assertThat(broker.isRunning()).isFalse();
     assertThat(TcpPorts.isAcceptingConnections(TcpPorts.LOOPBACK, settings.port())).isFalse();
+  }
+
+  private static void sendOrderPlaced(ActiveMQConnectionFactory factory, String text)
+      throws Exception {
+    try (Connection connection = factory.createConnection("shop", "shop-secret")) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      Queue ordersPlaced = session.createQueue("bazaar.orders.placed");
+      MessageProducer producer = session.createProducer(ordersPlaced);
+      producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+      producer.send(session.createTextMessage(text));
+    }
+  }
+
+  /** The text of the next message on the queue, or null when none comes within 10 s. */
+  private static String receiveOrderPlaced(ActiveMQConnectionFactory factory) throws Exception {
+    try (Connection connection = factory.createConnection("shop", "shop-secret")) {
+      connection.start();
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      MessageConsumer consumer =
+          session.createConsumer(session.createQueue("bazaar.orders.placed"));
+      TextMessage message = (TextMessage) consumer.receive(10_000);
+      return message == null ? null : message.getText();
+    }
   }
 
   private BrokerSettings settingsAt(Path instance) {
@@ -104,13 +115,8 @@ class ArtemisBrokerTest {
     ArtemisBroker first = new ArtemisBroker(settingsAt(created));
     try {
       first.start();
-      try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(first.url());
-          Connection connection = factory.createConnection("shop", "shop-secret")) {
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageProducer producer =
-            session.createProducer(session.createQueue("bazaar.orders.placed"));
-        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        producer.send(session.createTextMessage("BZ-7"));
+      try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(first.url())) {
+        sendOrderPlaced(factory, "BZ-7");
       }
     } finally {
       first.stop();
@@ -122,15 +128,9 @@ class ArtemisBrokerTest {
     ArtemisBroker moved = new ArtemisBroker(settingsAt(restored));
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(moved.url())) {
       moved.start();
-      try (Connection connection = factory.createConnection("shop", "shop-secret")) {
-        connection.start();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageConsumer consumer =
-            session.createConsumer(session.createQueue("bazaar.orders.placed"));
-        TextMessage message = (TextMessage) consumer.receive(10_000);
-        assertThat(message).as("the restored journal's message").isNotNull();
-        assertThat(message.getText()).isEqualTo("BZ-7");
-      }
+      assertThat(receiveOrderPlaced(factory))
+          .as("the restored journal's message")
+          .isEqualTo("BZ-7");
     } finally {
       moved.stop();
     }

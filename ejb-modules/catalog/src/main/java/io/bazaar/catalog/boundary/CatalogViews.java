@@ -127,7 +127,8 @@ public final class CatalogViews {
 
     /**
      * The slug's: see {@link ProductDetail#hashCode}. A search's answer holds a page of these, and
-     * JSON-B hashes each one with everything it holds: 5% of a search's CPU beside the checkouts.
+     * JSON-B hashed each one with everything it holds (with the other records of the answer, about
+     * 5% of a JFR recording's samples of searches beside the checkouts).
      */
     @Override
     public int hashCode() {

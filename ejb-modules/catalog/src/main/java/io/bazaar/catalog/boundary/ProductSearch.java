@@ -287,7 +287,8 @@ public class ProductSearch {
       SearchSession session, ProductQuery query, Optional<SearchCache.Generation> cache) {
     Set<String> selected = selectedFacets(query);
     Map<String, Map<?, Long>> counted = new HashMap<>();
-    List<FacetCounts<?>> countedByMain = new ArrayList<>();
+    // Each facet the hits' query counts, with the search its counts are kept under.
+    Map<FacetCounts<?>, ProductQuery> countedByMain = new LinkedHashMap<>();
     for (FacetCounts<?> facet : ALL_FACETS) {
       boolean isSelected = selected.contains(facet.facet());
       ProductQuery over = countedOver(query, facet.facet(), isSelected);
@@ -295,13 +296,13 @@ public class ProductSearch {
       if (known.isPresent()) {
         counted.put(facet.facet(), known.get());
       } else if (isSelected) {
+        // From its own query: counting it in the hits' query too would be a pass over the
+        // matches for nothing.
         Map<?, Long> counts = countWithoutOwnSelection(session, query, facet);
         counted.put(facet.facet(), counts);
         cache.ifPresent(generation -> generation.keep(facet.facet(), over, counts));
       } else {
-        // A selected facet's counts come from its own query above; counting them in the hits'
-        // query too would be a pass over the matches for nothing.
-        countedByMain.add(facet);
+        countedByMain.put(facet, over);
       }
     }
     SearchQueryOptionsStep<?, ListedProduct, ?, ?, ?> mainQuery =
@@ -314,17 +315,17 @@ public class ProductSearch {
     if (countedByMain.isEmpty()) {
       mainQuery = mainQuery.totalHitCountThreshold((long) firstResult + query.size());
     }
-    for (FacetCounts<?> facet : countedByMain) {
+    for (FacetCounts<?> facet : countedByMain.keySet()) {
       mainQuery = facet.countedIn(mainQuery);
     }
     org.hibernate.search.engine.search.query.SearchResult<ListedProduct> main =
         mainQuery.fetch(firstResult, query.size());
-    for (FacetCounts<?> facet : countedByMain) {
-      Map<?, Long> counts = main.aggregation(facet.key());
-      counted.put(facet.facet(), counts);
-      cache.ifPresent(
-          known -> known.keep(facet.facet(), countedOver(query, facet.facet(), false), counts));
-    }
+    countedByMain.forEach(
+        (facet, over) -> {
+          Map<?, Long> counts = main.aggregation(facet.key());
+          counted.put(facet.facet(), counts);
+          cache.ifPresent(generation -> generation.keep(facet.facet(), over, counts));
+        });
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     facets.put(CATEGORY, categoryFacet(CATEGORY_COUNTS.in(counted), query.categories()));
     facets.put(BRAND, brandFacet(BRAND_COUNTS.in(counted), query.brands()));

@@ -7,12 +7,9 @@ import com.hazelcast.cache.HazelcastMemberCachingProvider;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.AfterAll;
@@ -20,148 +17,67 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The caches on two real Hazelcast members, the grid Payara runs on, each reached through its
- * member's JCache manager as Payara provides it: the bound, the copy each member keeps near, and
- * that an eviction on one member reaches the other's copy.
+ * The caches' bound on a real Hazelcast member, the grid Payara's JCache runs on: JCache itself
+ * cannot express a bound, so only the grid shows whether the one GridCaches asks for is applied.
  */
 class GridCachesTest {
 
-  private static final TransactionSynchronizationRegistry NO_TRANSACTION =
-      (TransactionSynchronizationRegistry)
-          Proxy.newProxyInstance(
-              GridCachesTest.class.getClassLoader(),
-              new Class<?>[] {TransactionSynchronizationRegistry.class},
-              (proxy, method, arguments) ->
-                  method.getName().equals("getTransactionStatus")
-                      ? Status.STATUS_NO_TRANSACTION
-                      : null);
-
-  private static HazelcastInstance first;
-  private static HazelcastInstance second;
-  private static GridCaches onFirst;
-  private static GridCaches onSecond;
+  private static HazelcastInstance member;
+  private static CacheManager manager;
+  private static GridCaches grid;
 
   @BeforeAll
-  static void startTwoMembers() {
-    String cluster = "grid-caches-test-" + UUID.randomUUID();
-    first = Hazelcast.newHazelcastInstance(memberOf(cluster));
-    second = Hazelcast.newHazelcastInstance(memberOf(cluster));
-    onFirst = cachesOn(first);
-    onSecond = cachesOn(second);
-    assertThat(first.getCluster().getMembers()).hasSize(2);
-  }
-
-  /** As server-config's hazelcast.xml configures a member. */
-  private static Config memberOf(String cluster) {
-    Config config = new Config().setClusterName(cluster);
+  static void startAloneMember() {
+    Config config = new Config().setClusterName("grid-caches-test-" + UUID.randomUUID());
     config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.getNetworkConfig().setPort(16900).setPortAutoIncrement(true);
     config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
     config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    config
-        .getNetworkConfig()
-        .getJoin()
-        .getTcpIpConfig()
-        .setEnabled(true)
-        .setMembers(List.of("127.0.0.1:16900", "127.0.0.1:16901"));
-    return config;
-  }
-
-  private static GridCaches cachesOn(HazelcastInstance member) {
-    CacheManager manager =
+    member = Hazelcast.newHazelcastInstance(config);
+    manager =
         Caching.getCachingProvider(HazelcastMemberCachingProvider.class.getName())
             .getCacheManager(
                 null, null, HazelcastCachingProvider.propertiesByInstanceItself(member));
-    GridCaches caches = new GridCaches();
-    caches.caches = manager;
-    caches.transactions = NO_TRANSACTION;
-    return caches;
+    grid = new GridCaches();
+    grid.caches = manager;
   }
 
   @AfterAll
-  static void stopMembers() {
-    second.shutdown();
-    first.shutdown();
+  static void stopMember() {
+    manager.close();
+    member.shutdown();
   }
 
   @Test
-  void aBoundedCacheKeepsAboutItsBoundPerMemberAndEvictsTheRest() {
-    GridCaches.GridCache<String> cache = onFirst.named("bounded", Duration.ofHours(1), 2_000);
+  void aBoundedCacheKeepsAboutItsBoundAndEvictsTheRest() {
+    GridCaches.GridCache<String> cache = grid.named("bounded", Duration.ofHours(1), 2_000);
 
     fill(cache, 12_000);
 
-    // Hazelcast bounds each of its 271 partitions at its share of the bound.
-    assertThat(ownedOn(first, "bounded")).isBetween(500L, 2_000L);
-    assertThat(ownedOn(second, "bounded")).isBetween(500L, 2_000L);
+    // Hazelcast bounds each of its 271 partitions at the bound's share plus a margin for uneven
+    // spread (five standard deviations for small bounds): up to about 5,700 for 2,000.
+    assertThat(entries("bounded")).isBetween(1_000L, 6_000L);
   }
 
   @Test
-  void withoutABoundTheCacheKeepsAbout10000PerMember() {
-    GridCaches.GridCache<String> cache = onFirst.named("default", Duration.ofHours(1));
+  void withoutABoundTheCacheHasTheGridsDefault() {
+    GridCaches.GridCache<String> cache = grid.named("default", Duration.ofHours(1));
 
     fill(cache, 12_000);
 
-    assertThat(first.getMap("default").size()).as("both members' 6,000 or so").isEqualTo(12_000);
+    // Hazelcast's default of 10,000, with its margin per partition, keeps nearly all 12,000.
+    assertThat(entries("default")).isGreaterThan(10_000L);
   }
 
   @Test
   void aCacheAlreadyThereIsUsedAsItIs() {
-    onFirst.named("shared", Duration.ofHours(1), 2_000).get("key", () -> "first");
+    grid.named("shared", Duration.ofHours(1), 2_000).get("key", () -> "first");
 
-    GridCaches.GridCache<String> again = onSecond.named("shared", Duration.ofHours(1), 50_000);
+    GridCaches.GridCache<String> again = grid.named("shared", Duration.ofHours(1), 50_000);
 
     assertThat(again.get("key", () -> "second")).isEqualTo("first");
     fill(again, 12_000);
-    assertThat(ownedOn(second, "shared")).as("the creator's bound").isBetween(500L, 2_000L);
-  }
-
-  @Test
-  void aMemberReadsAnEntryAgainFromItsOwnHeap() {
-    GridCaches.GridCache<StringBuilder> onOne = onFirst.named("near", Duration.ofHours(1), 100);
-    GridCaches.GridCache<StringBuilder> onOther = onSecond.named("near", Duration.ofHours(1), 100);
-    onOne.get("key", () -> new StringBuilder("value"));
-
-    StringBuilder read = onOther.get("key", () -> new StringBuilder("not loaded"));
-    StringBuilder readAgain = onOther.get("key", () -> new StringBuilder("not loaded"));
-
-    assertThat(read).hasToString("value");
-    // The grid holds the entry serialized and would return a new copy on every read.
-    assertThat(readAgain).as("the same object, not a copy from the grid").isSameAs(read);
-  }
-
-  @Test
-  void anEvictionOnOneMemberReachesTheOthersCopyWithinASecond() throws InterruptedException {
-    GridCaches.GridCache<StringBuilder> onOne = onFirst.named("evicted", Duration.ofHours(1), 100);
-    GridCaches.GridCache<StringBuilder> onOther =
-        onSecond.named("evicted", Duration.ofHours(1), 100);
-    for (int key = 0; key < 20; key++) {
-      String value = "old " + key;
-      onOne.get("key " + key, () -> new StringBuilder(value));
-      StringBuilder kept = onOther.get("key " + key, () -> new StringBuilder("not loaded"));
-      assertThat(onOther.get("key " + key, () -> new StringBuilder("not loaded")))
-          .as("kept near")
-          .isSameAs(kept);
-    }
-
-    for (int key = 0; key < 20; key++) {
-      onOne.evictAfterCommit("key " + key);
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-    int stale = 20;
-    while (stale > 0 && System.nanoTime() < deadline) {
-      stale = 0;
-      for (int key = 0; key < 20; key++) {
-        if (onOther.get("key " + key, () -> null) != null) {
-          stale++;
-        }
-      }
-      Thread.sleep(10);
-    }
-
-    assertThat(stale).as("entries the other member still shows").isZero();
-    assertThat(onOne.get("key 3", () -> new StringBuilder("new 3"))).hasToString("new 3");
-    assertThat(onOther.get("key 3", () -> new StringBuilder("not loaded"))).hasToString("new 3");
+    assertThat(entries("shared")).as("the creator's bound").isBetween(1_000L, 6_000L);
   }
 
   private static void fill(GridCaches.GridCache<String> cache, int keys) {
@@ -171,7 +87,8 @@ class GridCachesTest {
     }
   }
 
-  private static long ownedOn(HazelcastInstance member, String name) {
-    return member.getMap(name).getLocalMapStats().getOwnedEntryCount();
+  private static long entries(String name) {
+    return StreamSupport.stream(manager.<String, String>getCache(name).spliterator(), false)
+        .count();
   }
 }

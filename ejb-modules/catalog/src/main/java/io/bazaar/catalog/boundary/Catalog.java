@@ -73,10 +73,9 @@ public class Catalog {
   Duration productDetailTtl;
 
   /**
-   * How many product details the grid keeps per member, the most recently viewed (a copy is of the
-   * order of its page's JSON, about 1.5 KB). Enough for the products that get nearly all the views
-   * of a 100,000-product catalog. Each member also keeps up to 10,000 of them as objects of its own
-   * ({@link GridCaches}).
+   * How many product details the grid keeps over all members, the most recently viewed (a copy is
+   * of the order of its page's JSON, about 1.5 KB). Enough for the products that get nearly all the
+   * views of a 100,000-product catalog.
    */
   @Inject
   @ConfigProperty(name = "bazaar.catalog.product-detail-cache-entries", defaultValue = "50000")

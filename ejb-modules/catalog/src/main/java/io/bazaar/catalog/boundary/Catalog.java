@@ -49,7 +49,8 @@ public class Catalog {
 
   /**
    * Named for the form of its entries ({@link ProductDetailCopy}): members of an older release, in
-   * a rolling restart, keep theirs apart.
+   * a rolling restart, keep theirs apart. Its bound per member and the near copies each member
+   * keeps are the grid's configuration of that name (server-config's hazelcast.xml).
    */
   static final String PRODUCT_DETAIL_CACHE = "bazaar.catalog.product-detail-copies";
 
@@ -72,22 +73,13 @@ public class Catalog {
   @ConfigProperty(name = "bazaar.catalog.product-detail-cache-ttl", defaultValue = "PT5M")
   Duration productDetailTtl;
 
-  /**
-   * How many product details the grid keeps over all members, the most recently viewed (a copy is
-   * of the order of its page's JSON, about 1.5 KB). Enough for the products that get nearly all the
-   * views of a 100,000-product catalog.
-   */
-  @Inject
-  @ConfigProperty(name = "bazaar.catalog.product-detail-cache-entries", defaultValue = "50000")
-  int productDetailEntries;
-
   private GridCache<CategoryTree> categoryTrees;
   private GridCache<ProductDetailCopy> productDetails;
 
   @PostConstruct
   void openCaches() {
     categoryTrees = gridCaches.named(CATEGORY_TREE_CACHE, categoryTreeTtl);
-    productDetails = gridCaches.named(PRODUCT_DETAIL_CACHE, productDetailTtl, productDetailEntries);
+    productDetails = gridCaches.named(PRODUCT_DETAIL_CACHE, productDetailTtl);
   }
 
   /** The whole tree as one cache entry: every page's menu shows all of it. */

@@ -36,10 +36,10 @@ import javax.cache.CacheManager;
  *
  * <p>Each cache is a Hazelcast map with a near cache: every member keeps the entries it read as
  * objects in its own heap, and the grid tells every member to drop its copy when an entry is
- * replaced, removed or expires. Reading a JCache entry on a member always went through the grid: a
- * hop to the partition's thread and a deserialization, 16% of a cached product page's CPU
- * (async-profiler, 2026-12-07). Hazelcast offers near caches for JCache only to its clients, hence
- * the map. The member's JCache {@link CacheManager}, which Payara provides, leads to the grid.
+ * replaced or removed. Reading a JCache entry on a member always went through the grid: a hop to
+ * the partition's thread and a deserialization, 16% of a cached product page's CPU (async-profiler,
+ * 2026-12-07). Hazelcast offers near caches for JCache only to its clients, hence the map. The
+ * member's JCache {@link CacheManager}, which Payara provides, leads to the grid.
  *
  * <p>The caches' bounds are the grid's static configuration (server-config's hazelcast.xml, maps
  * {@code bazaar.*}): Hazelcast 5.3 drops a near cache's bound from a configuration added while the
@@ -75,12 +75,14 @@ public class GridCaches {
         caches.unwrap(HazelcastServerCacheManager.class).getHazelcastInstance();
     MapConfig configured = grid.getConfig().getMapConfigOrNull(name);
     if (configured == null || configured.getNearCacheConfig() == null) {
-      LOG.warning(
-          "cache "
-              + name
-              + " is not configured on the grid (hazelcast.xml, maps bazaar.*): it keeps up to "
-              + UNCONFIGURED_MAX_ENTRIES
-              + " entries per member and no near copies");
+      if (reported.add(name)) {
+        LOG.warning(
+            "cache "
+                + name
+                + " is not configured on the grid (hazelcast.xml, maps bazaar.*): it keeps up to "
+                + UNCONFIGURED_MAX_ENTRIES
+                + " entries per member and no near copies");
+      }
       addBounded(grid, name);
     } else if (reported.add(name)) {
       LOG.info(

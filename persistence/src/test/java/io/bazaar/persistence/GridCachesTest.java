@@ -157,10 +157,9 @@ class GridCachesTest {
 
   @Test
   void anEvictionOnOneMemberReachesTheOthersCopyWithinASecond() throws InterruptedException {
-    String name = "bazaar.test.evicted";
-    GridCaches.GridCache<StringBuilder> onOne = onFirst.named(name, Duration.ofHours(1));
-    GridCaches.GridCache<StringBuilder> onOther = onSecond.named(name, Duration.ofHours(1));
-    keepNearOnBoth(onOne, onOther, 20);
+    NearOnBoth cache = keepNearOnBoth("bazaar.test.evicted", Duration.ofHours(1), 20);
+    GridCaches.GridCache<StringBuilder> onOne = cache.onOne();
+    GridCaches.GridCache<StringBuilder> onOther = cache.onOther();
 
     for (int key = 0; key < 20; key++) {
       onOne.evictAfterCommit("key " + key);
@@ -177,27 +176,29 @@ class GridCachesTest {
 
   @Test
   void anEntryPastItsTimeToLiveIsShownByNoMember() throws InterruptedException {
-    String name = "bazaar.test.expiring";
-    GridCaches.GridCache<StringBuilder> onOne = onFirst.named(name, Duration.ofSeconds(3));
-    GridCaches.GridCache<StringBuilder> onOther = onSecond.named(name, Duration.ofSeconds(3));
-    keepNearOnBoth(onOne, onOther, 20);
+    NearOnBoth cache = keepNearOnBoth("bazaar.test.expiring", Duration.ofSeconds(3), 20);
 
     Thread.sleep(3_100);
 
-    assertThat(nothingShownBy(onOther, 20)).as("the other member shows none of the 20").isTrue();
-    assertThat(nothingShownBy(onOne, 20)).as("the writer's member shows none").isTrue();
+    assertThat(nothingShownBy(cache.onOther(), 20))
+        .as("the other member shows none of the 20")
+        .isTrue();
+    assertThat(nothingShownBy(cache.onOne(), 20)).as("the writer's member shows none").isTrue();
   }
 
+  /** One cache as each of the two members reaches it. */
+  private record NearOnBoth(
+      GridCaches.GridCache<StringBuilder> onOne, GridCaches.GridCache<StringBuilder> onOther) {}
+
   /**
-   * Puts the keys through one member and reads them on the other until it reads them from its own
-   * heap: a read right after the put can keep a copy that the put's invalidation, arriving a moment
-   * later, drops again.
+   * Opens the cache on both members, puts the keys through one member and reads them on the other
+   * until it reads them from its own heap: a read right after the put can keep a copy that the
+   * put's invalidation, arriving a moment later, drops again.
    */
-  private static void keepNearOnBoth(
-      GridCaches.GridCache<StringBuilder> onOne,
-      GridCaches.GridCache<StringBuilder> onOther,
-      int keys)
+  private static NearOnBoth keepNearOnBoth(String name, Duration timeToLive, int keys)
       throws InterruptedException {
+    GridCaches.GridCache<StringBuilder> onOne = onFirst.named(name, timeToLive);
+    GridCaches.GridCache<StringBuilder> onOther = onSecond.named(name, timeToLive);
     for (int key = 0; key < keys; key++) {
       String value = "old " + key;
       onOne.get("key " + key, () -> new StringBuilder(value));
@@ -210,6 +211,7 @@ class GridCachesTest {
           .as("kept near")
           .isTrue();
     }
+    return new NearOnBoth(onOne, onOther);
   }
 
   private static boolean shows(

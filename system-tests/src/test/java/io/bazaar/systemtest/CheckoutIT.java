@@ -118,8 +118,8 @@ class CheckoutIT {
   }
 
   /**
-   * Product pages show availability from the member's copy, up to a second old; what a checkout on
-   * this member took shows at once, even right after the page was viewed.
+   * Product pages show availability from the member's copy, minutes long; what a checkout on this
+   * member took shows at once, even right after the page was viewed.
    */
   @Test
   void theProductPageShowsWhatACheckoutTookAtOnce() {

@@ -204,6 +204,38 @@ class ClusterIT {
     assertThat(productCount(second, category)).isEqualTo(2);
   }
 
+  /**
+   * Each member keeps a copy of the availability its product pages show (minutes long), and a sale
+   * committed on one member tells the others to read it again: the other member's page shows the
+   * sale within a second, not when its copy expires.
+   */
+  @Test
+  @Order(3)
+  void aSaleOnOneMemberShowsOnTheOtherMembersPagesWithinASecond() {
+    awaitRouted(2);
+    Api first = new Api(cluster.member(0).baseUri().resolve("/"));
+    Api second = new Api(cluster.member(1).baseUri().resolve("/"));
+    String sku = catalogue.productWithStock("15.00", 3, 0);
+    String product = Catalogue.productSlugOf(sku);
+    assertThat(availableOn(second, product)).isEqualTo(3);
+    assertThat(availableOn(second, product)).as("from the second member's copy").isEqualTo(3);
+
+    Reply sale = first.checkout(first.cartWith(sku, 1), "two-members@example.org");
+    assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+
+    assertThat(availableOn(first, product)).as("the selling member, at once").isEqualTo(2);
+    RunningShop.Shop.await(
+        "the sale on the other member's page",
+        Duration.ofSeconds(1),
+        () -> availableOn(second, product) == 2);
+  }
+
+  private static int availableOn(Api member, String product) {
+    Reply page = member.get("api/v1/products/" + product);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.json().getJsonArray("variants").getJsonObject(0).getInt("available");
+  }
+
   private static long productCount(Api member, String category) {
     Reply categories = member.get("api/v1/categories");
     assertThat(categories.status()).isEqualTo(200);
